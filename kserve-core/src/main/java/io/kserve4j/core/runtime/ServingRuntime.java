@@ -1,0 +1,43 @@
+package io.kserve4j.core.runtime;
+
+import io.kserve4j.core.spec.SupportedModelFormat;
+import java.util.List;
+
+/**
+ * A runtime that loads models of some formats into the JVM: kserve4j's counterpart of a KServe
+ * {@code ClusterServingRuntime}. Implementations are found with {@link java.util.ServiceLoader}
+ * ({@code provides io.kserve4j.core.runtime.ServingRuntime with ...} in {@code module-info.java},
+ * or a {@code META-INF/services} file), and chosen per model by KServe's selection rules: an
+ * explicit {@code runtime:} wins, else the auto-selectable runtimes for the model's format and
+ * version, highest priority first.
+ *
+ * <p>kserve4j ships {@code kserve4j-onnxruntime} (onnx, and sklearn, xgboost, lightgbm and pytorch
+ * models exported to ONNX) and {@code kserve4j-java} (plain Java functions).
+ */
+public interface ServingRuntime {
+  /** The runtime's name, unique among runtimes, e.g. {@code kserve4j-onnxruntime}. */
+  String name();
+
+  /** The model formats this runtime serves, with KServe's version, autoSelect and priority. */
+  List<SupportedModelFormat> supportedModelFormats();
+
+  /**
+   * The protocols this runtime's models can be reached with. In a JVM every model speaks the v2
+   * data model; by default this lists {@code v1}, {@code v2} and {@code grpc-v2}.
+   */
+  default List<String> protocolVersions() {
+    return List.of("v1", "v2", "grpc-v2");
+  }
+
+  /**
+   * Loads one instance of a model: one replica, with its own native resources.
+   *
+   * @param context the model's name, spec, local artifact and options
+   * @return the loaded model, ready to predict
+   * @throws io.kserve4j.core.spec.SpecValidationException if the artifact cannot be served by this
+   *     runtime (wrong file type, several candidate files); the message says how to fix it
+   * @throws io.kserve4j.protocol.ModelFailureException if the artifact is corrupt or the runtime
+   *     fails to load it
+   */
+  Model load(ModelContext context);
+}

@@ -1,0 +1,10 @@
+/**
+ * The runtime SPI: {@link io.kserve4j.core.runtime.ServingRuntime}s load models of some formats
+ * into {@link io.kserve4j.core.runtime.Model} instances, one per replica.
+ *
+ * <p>Runtimes are found with {@link java.util.ServiceLoader} and chosen per model by KServe's
+ * selection rules. {@link io.kserve4j.core.runtime.OnnxRuntimeOptions} tunes the built-in ONNX
+ * Runtime.
+ */
+@org.jspecify.annotations.NullMarked
+package io.kserve4j.core.runtime;

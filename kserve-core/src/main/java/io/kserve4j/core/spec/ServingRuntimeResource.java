@@ -1,0 +1,48 @@
+package io.kserve4j.core.spec;
+
+import java.util.Map;
+
+/**
+ * A whole {@code serving.kserve.io/v1alpha1} {@code ServingRuntime} (namespaced) or {@code
+ * ClusterServingRuntime} object.
+ *
+ * <p>A runtime from YAML takes part in runtime selection with its formats, protocols and
+ * priorities. It is served in the JVM by the built-in runtime its annotation {@code
+ * serving.kserve4j.io/runtime} names, or by the built-in runtime of the same name.
+ *
+ * @param apiVersion {@code serving.kserve.io/v1alpha1}
+ * @param kind {@code ServingRuntime} or {@code ClusterServingRuntime}
+ * @param metadata name, namespace, labels, annotations
+ * @param spec the spec
+ * @param extra other top-level fields, kept as read for export
+ */
+public record ServingRuntimeResource(
+    String apiVersion,
+    String kind,
+    ObjectMeta metadata,
+    ServingRuntimeSpec spec,
+    Map<String, Object> extra) {
+  /** The API version. */
+  public static final String API_VERSION = "serving.kserve.io/v1alpha1";
+
+  /** The namespaced kind. */
+  public static final String KIND = "ServingRuntime";
+
+  /** The cluster-scoped kind. */
+  public static final String CLUSTER_KIND = "ClusterServingRuntime";
+
+  /** Copies the extra fields. */
+  public ServingRuntimeResource {
+    extra = Specs.copy(extra);
+  }
+
+  /** Whether this is a {@code ClusterServingRuntime}. */
+  public boolean isClusterScoped() {
+    return CLUSTER_KIND.equals(kind);
+  }
+
+  /** The runtime's name. */
+  public String name() {
+    return metadata.name();
+  }
+}

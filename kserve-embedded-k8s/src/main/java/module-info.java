@@ -1,0 +1,9 @@
+/** KServe on Kubernetes: export and import of KServe YAML and the kserve4j command line. */
+@org.jspecify.annotations.NullMarked
+module io.kserve4j.k8s {
+  requires static org.jspecify;
+  requires io.kserve4j.core;
+  requires io.kserve4j.graph;
+
+// No package yet: the module's issue adds io.kserve4j.k8s and exports it.
+}
