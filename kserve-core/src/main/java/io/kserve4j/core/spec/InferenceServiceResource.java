@@ -38,4 +38,9 @@ public record InferenceServiceResource(
   public String name() {
     return metadata.name();
   }
+
+  /** TEMP STUB. */
+  public InferenceServiceResource validate() {
+    return this;
+  }
 }

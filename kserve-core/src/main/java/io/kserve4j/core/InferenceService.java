@@ -1,0 +1,542 @@
+package io.kserve4j.core;
+
+import io.kserve4j.core.internal.AsyncExecutor;
+import io.kserve4j.core.internal.ExplainerLink;
+import io.kserve4j.core.internal.Gate;
+import io.kserve4j.core.internal.JavaComponents;
+import io.kserve4j.core.internal.JavaServingRuntime;
+import io.kserve4j.core.internal.Link;
+import io.kserve4j.core.internal.ModelLink;
+import io.kserve4j.core.internal.RuntimeSelector;
+import io.kserve4j.core.internal.StorageResolver;
+import io.kserve4j.core.internal.TransformerLink;
+import io.kserve4j.core.runtime.Model;
+import io.kserve4j.core.runtime.ModelContext;
+import io.kserve4j.core.runtime.ServingRuntime;
+import io.kserve4j.core.spec.ComponentExtensionSpec;
+import io.kserve4j.core.spec.ExplainerSpec;
+import io.kserve4j.core.spec.InferenceServiceResource;
+import io.kserve4j.core.spec.InferenceServiceSpec;
+import io.kserve4j.core.spec.KServeDocuments;
+import io.kserve4j.core.spec.KServeYaml;
+import io.kserve4j.core.spec.ModelSpec;
+import io.kserve4j.core.spec.ObjectMeta;
+import io.kserve4j.core.spec.PredictorSpec;
+import io.kserve4j.core.spec.ServingRuntimeResource;
+import io.kserve4j.core.spec.SpecValidationException;
+import io.kserve4j.core.spec.TransformerSpec;
+import io.kserve4j.core.spec.Violation;
+import io.kserve4j.protocol.InferRequest;
+import io.kserve4j.protocol.InferResponse;
+import io.kserve4j.protocol.InferenceException;
+import io.kserve4j.protocol.InferenceStatus;
+import io.kserve4j.protocol.ModelMetadata;
+import io.kserve4j.protocol.ModelNotReadyException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A KServe InferenceService in the JVM: a predictor, and optionally a transformer and an explainer,
+ * answering {@link #predict} in-process.
+ *
+ * <pre>{@code
+ * try (var service = InferenceService.fromYaml(Path.of("sklearn-iris.yaml"))) {
+ *   InferResponse r = service.predict(InferRequest.of("float_input", new float[][] {{5.1f, 3.5f, 1.4f, 0.2f}}));
+ *   long label = r.output("output_label").asLongs()[0];
+ * }
+ * }</pre>
+ *
+ * <p>A call goes through a chain of links: transformer preprocess, the predictor's model,
+ * transformer postprocess. The model is loaded when the service is built; the service is then ready
+ * until {@link #close()}. Thread-safe: call {@code predict} from any number of threads.
+ */
+public final class InferenceService implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(InferenceService.class.getName());
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+  private final InferenceServiceResource resource;
+  private final String name;
+  private final String runtimeName;
+  private final Model model;
+  private final ModelMetadata metadata;
+  private final Link predictChain;
+  private final @Nullable Link explainChain;
+  private final Executor executor;
+  private final Gate gate = new Gate();
+
+  private InferenceService(
+      InferenceServiceResource resource,
+      String runtimeName,
+      Model model,
+      Link predictChain,
+      @Nullable Link explainChain,
+      Executor executor) {
+    this.resource = resource;
+    this.name = resource.name();
+    this.runtimeName = runtimeName;
+    this.model = model;
+    this.metadata = model.metadata().withName(name);
+    this.predictChain = predictChain;
+    this.explainChain = explainChain;
+    this.executor = executor;
+  }
+
+  /**
+   * Builds the one InferenceService in a KServe YAML file. ServingRuntimes in the same file take
+   * part in runtime selection; relative storage paths are resolved against the file's directory.
+   *
+   * @throws SpecValidationException if the YAML is broken or invalid, the file holds no or several
+   *     InferenceServices, or the model cannot be found or served; every problem is listed
+   * @throws io.kserve4j.protocol.ModelFailureException if the runtime fails to load the model
+   */
+  public static InferenceService fromYaml(Path file) {
+    return fromYaml(file, null);
+  }
+
+  /**
+   * Builds the InferenceService called {@code name} from a KServe YAML file that may hold several.
+   *
+   * @param name the service to build, or {@code null} if the file holds exactly one
+   * @throws SpecValidationException as {@link #fromYaml(Path)}, or if no service has that name
+   */
+  public static InferenceService fromYaml(Path file, @Nullable String name) {
+    KServeDocuments docs = KServeYaml.read(file);
+    Path dir = file.toAbsolutePath().getParent();
+    StorageOptions storage = StorageOptions.ofDefaults();
+    if (dir != null) {
+      storage = storage.withBaseDir(dir);
+    }
+    return builder()
+        .resource(pick(docs, name, file.toString()))
+        .servingRuntimes(docs.servingRuntimes())
+        .storage(storage)
+        .build();
+  }
+
+  /**
+   * Builds the one InferenceService in a KServe YAML text.
+   *
+   * @param yaml the YAML text
+   * @param sourceName where it came from, for error messages
+   * @throws SpecValidationException as {@link #fromYaml(Path)}
+   */
+  public static InferenceService fromYamlString(String yaml, String sourceName) {
+    KServeDocuments docs = KServeYaml.read(yaml, sourceName);
+    return builder()
+        .resource(pick(docs, null, sourceName))
+        .servingRuntimes(docs.servingRuntimes())
+        .build();
+  }
+
+  /** A builder for a service in Java. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The service's name; the model answers to it. */
+  public String name() {
+    return name;
+  }
+
+  /** The service as a KServe resource, ready to export to YAML. */
+  public InferenceServiceResource resource() {
+    return resource;
+  }
+
+  /** The name of the (Cluster)ServingRuntime chosen for the predictor. */
+  public String runtimeName() {
+    return runtimeName;
+  }
+
+  /** Whether the service answers: true from build until {@link #close()}. */
+  public boolean isReady() {
+    return !gate.isClosed();
+  }
+
+  /** The predictor's v2 metadata under the service's name. */
+  public ModelMetadata metadata() {
+    return metadata;
+  }
+
+  /**
+   * Runs one prediction through the chain.
+   *
+   * @throws io.kserve4j.protocol.InvalidInputException (400) if the request does not fit the model:
+   *     the message names the tensor, what was expected and what came
+   * @throws ModelNotReadyException (503) once the service is closed
+   * @throws io.kserve4j.protocol.ModelFailureException (500) if the model fails
+   * @throws InferenceException for other failures, with KServe's status
+   */
+  public InferResponse predict(InferRequest request) {
+    return predict(request, Map.of());
+  }
+
+  /**
+   * Runs one prediction with the call's headers, which the transformer sees.
+   *
+   * @throws InferenceException as {@link #predict(InferRequest)}
+   */
+  public InferResponse predict(InferRequest request, Map<String, String> headers) {
+    return call(predictChain, request, headers);
+  }
+
+  /**
+   * Runs one prediction on the service's executor.
+   *
+   * @return a future that completes with the response, or exceptionally with an {@link
+   *     InferenceException} as {@link #predict(InferRequest)}
+   */
+  public CompletableFuture<InferResponse> predictAsync(InferRequest request) {
+    return CompletableFuture.supplyAsync(() -> predict(request), executor);
+  }
+
+  /**
+   * Explains the predictor's answer with the service's explainer.
+   *
+   * @throws InferenceException with status NOT_IMPLEMENTED (501) if the service has no explainer,
+   *     else as {@link #predict(InferRequest)}
+   */
+  public InferResponse explain(InferRequest request) {
+    Link chain = explainChain;
+    if (chain == null) {
+      throw new InferenceException(
+          InferenceStatus.NOT_IMPLEMENTED,
+          name,
+          "this service has no explainer (add spec.explainer, or builder().explainer(...))",
+          null);
+    }
+    return call(chain, request, Map.of());
+  }
+
+  private InferResponse call(Link chain, InferRequest request, Map<String, String> headers) {
+    if (!gate.enter()) {
+      throw new ModelNotReadyException(name, "the service is closed");
+    }
+    try {
+      InferResponse response = chain.proceed(request, headers);
+      if (!response.modelName().equals(name)) {
+        response = response.withModelName(name);
+      }
+      if (!Objects.equals(response.id(), request.id())) {
+        response = response.withId(request.id());
+      }
+      return response;
+    } finally {
+      gate.exit();
+    }
+  }
+
+  /**
+   * Stops answering, waits up to 30 s for calls in flight, and releases the model's native
+   * resources. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (!gate.close()) {
+      return;
+    }
+    if (!gate.awaitIdle(DRAIN_TIMEOUT)) {
+      LOG.log(
+          Level.WARNING,
+          "InferenceService {0}: closing with calls still in flight after {1}",
+          name,
+          DRAIN_TIMEOUT);
+    }
+    model.close();
+    LOG.log(Level.INFO, "InferenceService {0}: closed", name);
+  }
+
+  @Override
+  public String toString() {
+    return "InferenceService{" + name + ", runtime=" + runtimeName + ", ready=" + isReady() + "}";
+  }
+
+  static InferenceServiceResource pick(KServeDocuments docs, @Nullable String name, String source) {
+    List<InferenceServiceResource> all = docs.inferenceServices();
+    List<String> names = new ArrayList<>();
+    for (InferenceServiceResource r : all) {
+      names.add(r.name());
+      if (r.name().equals(name)) {
+        return r;
+      }
+    }
+    if (name == null && all.size() == 1) {
+      return all.get(0);
+    }
+    String rule =
+        name != null
+            ? "holds no InferenceService named '" + name + "'"
+            : all.isEmpty()
+                ? "holds no InferenceService"
+                : "holds " + all.size() + " InferenceServices";
+    String fix =
+        all.isEmpty()
+            ? "add a document with apiVersion serving.kserve.io/v1beta1, kind InferenceService"
+            : "name one of " + names + ", or load them all with ModelServer.fromYaml";
+    throw new SpecValidationException(source, List.of(new Violation(source, names, rule, fix)));
+  }
+
+  /**
+   * Builds an {@link InferenceService}: from a KServe resource (YAML), or from a name and a
+   * predictor in Java, or both (Java parts override the resource's).
+   */
+  public static final class Builder {
+    private @Nullable InferenceServiceResource resource;
+    private @Nullable String name;
+    private @Nullable String namespace;
+    private @Nullable Predictor predictor;
+    private @Nullable Transformer transformer;
+    private @Nullable Explainer explainer;
+    private final List<ServingRuntime> runtimes = new ArrayList<>();
+    private final List<ServingRuntimeResource> servingRuntimes = new ArrayList<>();
+    private final List<Object> runtimeOptions = new ArrayList<>();
+    private StorageOptions storage = StorageOptions.ofDefaults();
+    private @Nullable Executor executor;
+
+    private Builder() {}
+
+    /** Starts from a KServe InferenceService (e.g. read with {@link KServeYaml}). */
+    public Builder resource(InferenceServiceResource resource) {
+      this.resource = resource;
+      return this;
+    }
+
+    /** The service's name. Required unless a resource gives it. */
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    /** The service's namespace. By default the resource's, else {@code default}. */
+    public Builder namespace(String namespace) {
+      this.namespace = namespace;
+      return this;
+    }
+
+    /** The predictor. Required unless a resource gives it; overrides the resource's. */
+    public Builder predictor(Predictor predictor) {
+      this.predictor = predictor;
+      return this;
+    }
+
+    /** A transformer around the predictor. By default the resource's, if it names a class. */
+    public Builder transformer(Transformer transformer) {
+      this.transformer = transformer;
+      return this;
+    }
+
+    /** An explainer. By default the resource's, if it names a class. */
+    public Builder explainer(Explainer explainer) {
+      this.explainer = explainer;
+      return this;
+    }
+
+    /** Adds a runtime beside those {@link java.util.ServiceLoader} finds. */
+    public Builder runtime(ServingRuntime runtime) {
+      runtimes.add(runtime);
+      return this;
+    }
+
+    /** Adds a ServingRuntime or ClusterServingRuntime for runtime selection. */
+    public Builder servingRuntime(ServingRuntimeResource runtime) {
+      servingRuntimes.add(runtime);
+      return this;
+    }
+
+    /** Adds ServingRuntimes and ClusterServingRuntimes for runtime selection. */
+    public Builder servingRuntimes(List<ServingRuntimeResource> runtimes) {
+      servingRuntimes.addAll(runtimes);
+      return this;
+    }
+
+    /**
+     * Adds an option for the runtime, e.g. {@link io.kserve4j.core.runtime.OnnxRuntimeOptions}. By
+     * default each runtime uses its own defaults.
+     */
+    public Builder runtimeOption(Object option) {
+      runtimeOptions.add(option);
+      return this;
+    }
+
+    /** Where storage URIs point. By default {@link StorageOptions#ofDefaults()}. */
+    public Builder storage(StorageOptions storage) {
+      this.storage = storage;
+      return this;
+    }
+
+    /** The executor for {@link #predictAsync}. By default a shared pool of daemon threads. */
+    public Builder executor(Executor executor) {
+      this.executor = executor;
+      return this;
+    }
+
+    /**
+     * Validates the spec, selects the runtime, resolves storage and loads the model.
+     *
+     * @throws SpecValidationException if the spec breaks KServe's rules (every violation listed),
+     *     no runtime serves the model, or the storage URI cannot be used
+     * @throws io.kserve4j.protocol.ModelFailureException if the runtime fails to load the model
+     */
+    public InferenceService build() {
+      InferenceServiceResource r = compose();
+      r.validate();
+      String subject = "InferenceService '" + r.name() + "'";
+      PredictorSpec p = r.spec().predictor();
+      ModelSpec modelSpec = p.model();
+      if (modelSpec == null) {
+        throw new SpecValidationException(
+            subject,
+            List.of(
+                new Violation(
+                    "spec.predictor.model",
+                    null,
+                    "kserve4j serves predictors given as a model (or a framework shortcut such as"
+                        + " sklearn:); custom containers cannot run in a JVM",
+                    "use model: {modelFormat: {name: onnx}, storageUri: ...}, or"
+                        + " Predictor.function(...) for Java code")));
+      }
+      List<ServingRuntime> builtIns = RuntimeSelector.discover(runtimes);
+      RuntimeSelector.Selection selection =
+          new RuntimeSelector(builtIns, servingRuntimes)
+              .select(subject, r.metadata().namespaceOrDefault(), modelSpec);
+      String uri = modelSpec.storageUri();
+      Path path =
+          uri == null || selection.runtime().name().equals(JavaServingRuntime.NAME)
+              ? null
+              : new StorageResolver(storage, subject, "spec.predictor.model.storageUri")
+                  .resolve(uri);
+      Map<String, String> annotations = new LinkedHashMap<>(r.metadata().annotations());
+      annotations.putAll(p.component().annotations());
+      List<Object> options = new ArrayList<>(runtimeOptions);
+      if (predictor != null && predictor.function() != null) {
+        options.add(Objects.requireNonNull(predictor.function()));
+      }
+      if (predictor != null && predictor.signature() != null) {
+        options.add(Objects.requireNonNull(predictor.signature()));
+      }
+      Transformer t = transformer(r, subject);
+      Explainer e = explainer(r, subject);
+      long start = System.nanoTime();
+      Model model =
+          selection
+              .runtime()
+              .load(new ModelContext(r.name(), modelSpec, path, annotations, options));
+      LOG.log(
+          Level.INFO,
+          "InferenceService {0}: loaded {1} model{2} with {3} in {4} ms",
+          r.name(),
+          modelSpec.modelFormat().name(),
+          path == null ? "" : " from " + path,
+          selection.runtimeName(),
+          (System.nanoTime() - start) / 1_000_000);
+      Link predictor = new ModelLink(r.name(), model);
+      Link explain = e == null ? null : new ExplainerLink(r.name(), e, predictor);
+      if (t != null) {
+        predictor = new TransformerLink(r.name(), t, predictor);
+        explain = explain == null ? null : new TransformerLink(r.name(), t, explain);
+      }
+      Executor exec = executor != null ? executor : AsyncExecutor.shared();
+      return new InferenceService(r, selection.runtimeName(), model, predictor, explain, exec);
+    }
+
+    private InferenceServiceResource compose() {
+      InferenceServiceResource base = resource;
+      if (base == null) {
+        if (name == null || predictor == null) {
+          throw new SpecValidationException(
+              "InferenceService",
+              List.of(
+                  new Violation(
+                      name == null ? "metadata.name" : "spec.predictor",
+                      null,
+                      "is required",
+                      "call builder().name(...).predictor(...), or start from resource(...)")));
+        }
+        base =
+            InferenceServiceResource.of(
+                name, new InferenceServiceSpec(predictor.spec(), null, null, Map.of()));
+      }
+      ObjectMeta meta = base.metadata();
+      if (name != null || namespace != null) {
+        meta =
+            new ObjectMeta(
+                name != null ? name : meta.name(),
+                namespace != null ? namespace : meta.namespace(),
+                meta.labels(),
+                meta.annotations(),
+                meta.extra());
+      }
+      InferenceServiceSpec spec = base.spec();
+      PredictorSpec p = predictor != null ? predictor.spec() : spec.predictor();
+      TransformerSpec ts = spec.transformer();
+      if (transformer != null && ts == null) {
+        ts = new TransformerSpec(ComponentExtensionSpec.empty(), Map.of());
+      }
+      ExplainerSpec es = spec.explainer();
+      if (explainer != null && es == null) {
+        es = new ExplainerSpec(ComponentExtensionSpec.empty(), Map.of());
+      }
+      return new InferenceServiceResource(
+          base.apiVersion(),
+          base.kind(),
+          meta,
+          new InferenceServiceSpec(p, ts, es, spec.extra()),
+          base.extra());
+    }
+
+    private @Nullable Transformer transformer(InferenceServiceResource r, String subject) {
+      if (transformer != null) {
+        return transformer;
+      }
+      TransformerSpec ts = r.spec().transformer();
+      if (ts == null) {
+        return null;
+      }
+      String cls = ts.component().annotations().get(JavaServingRuntime.CLASS_ANNOTATION);
+      if (cls == null) {
+        throw unbound(subject, "spec.transformer", "io.kserve4j.core.Transformer", "transformer");
+      }
+      return JavaComponents.instantiate(r.name(), "spec.transformer", cls, Transformer.class);
+    }
+
+    private @Nullable Explainer explainer(InferenceServiceResource r, String subject) {
+      if (explainer != null) {
+        return explainer;
+      }
+      ExplainerSpec es = r.spec().explainer();
+      if (es == null) {
+        return null;
+      }
+      String cls = es.component().annotations().get(JavaServingRuntime.CLASS_ANNOTATION);
+      if (cls == null) {
+        throw unbound(subject, "spec.explainer", "io.kserve4j.core.Explainer", "explainer");
+      }
+      return JavaComponents.instantiate(r.name(), "spec.explainer", cls, Explainer.class);
+    }
+
+    private static SpecValidationException unbound(
+        String subject, String component, String type, String method) {
+      return new SpecValidationException(
+          subject,
+          List.of(
+              new Violation(
+                  component + ".annotations[" + JavaServingRuntime.CLASS_ANNOTATION + "]",
+                  null,
+                  "a " + method + " runs as Java code in kserve4j and none is bound",
+                  "name a public class implementing "
+                      + type
+                      + " in that annotation, or call builder()."
+                      + method
+                      + "(...)")));
+    }
+  }
+}

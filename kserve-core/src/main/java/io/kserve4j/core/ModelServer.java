@@ -1,0 +1,157 @@
+package io.kserve4j.core;
+
+import io.kserve4j.core.spec.InferenceServiceResource;
+import io.kserve4j.core.spec.KServeDocuments;
+import io.kserve4j.core.spec.KServeYaml;
+import io.kserve4j.core.spec.ServingRuntimeResource;
+import io.kserve4j.protocol.InferRequest;
+import io.kserve4j.protocol.InferResponse;
+import io.kserve4j.protocol.ModelMetadata;
+import io.kserve4j.protocol.ModelNotFoundException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The in-JVM namespace of named {@link InferenceService}s, answering by model name as KServe's
+ * model server does: an unknown name is a 404 ({@link ModelNotFoundException}). Closing the server
+ * closes every service in it. Thread-safe.
+ */
+public final class ModelServer implements AutoCloseable {
+  private final ConcurrentMap<String, InferenceService> services = new ConcurrentHashMap<>();
+
+  /** An empty server. */
+  public ModelServer() {}
+
+  /**
+   * A server with every InferenceService in these KServe YAML files; the ServingRuntimes in all
+   * files take part in runtime selection for all services.
+   *
+   * @throws io.kserve4j.core.spec.SpecValidationException if a file is broken or a service cannot
+   *     be built; services already built are closed
+   */
+  public static ModelServer fromYaml(Path... files) {
+    List<ServingRuntimeResource> runtimes = new ArrayList<>();
+    List<KServeDocuments> all = new ArrayList<>();
+    for (Path f : files) {
+      KServeDocuments docs = KServeYaml.read(f);
+      all.add(docs);
+      runtimes.addAll(docs.servingRuntimes());
+    }
+    ModelServer server = new ModelServer();
+    try {
+      for (int i = 0; i < files.length; i++) {
+        Path dir = files[i].toAbsolutePath().getParent();
+        StorageOptions storage = StorageOptions.ofDefaults();
+        if (dir != null) {
+          storage = storage.withBaseDir(dir);
+        }
+        for (InferenceServiceResource r : all.get(i).inferenceServices()) {
+          server.add(
+              InferenceService.builder()
+                  .resource(r)
+                  .servingRuntimes(runtimes)
+                  .storage(storage)
+                  .build());
+        }
+      }
+      return server;
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Adds a service under its name.
+   *
+   * @throws IllegalStateException if a service of that name is already here
+   */
+  public ModelServer add(InferenceService service) {
+    InferenceService previous = services.putIfAbsent(service.name(), service);
+    if (previous != null) {
+      throw new IllegalStateException(
+          "a service named '" + service.name() + "' is already served (remove it first)");
+    }
+    return this;
+  }
+
+  /** Removes the service called {@code name} without closing it; {@code null} if none. */
+  public @Nullable InferenceService remove(String name) {
+    return services.remove(name);
+  }
+
+  /**
+   * The service called {@code name}.
+   *
+   * @throws ModelNotFoundException (404) if there is none; the message lists the models served
+   */
+  public InferenceService service(String name) {
+    InferenceService s = services.get(name);
+    if (s == null) {
+      throw new ModelNotFoundException(
+          name, "no such model is served here (models: " + names() + ")");
+    }
+    return s;
+  }
+
+  /** The names of the services, sorted. */
+  public Set<String> names() {
+    return new TreeSet<>(services.keySet());
+  }
+
+  /**
+   * Runs a prediction on the model called {@code modelName}.
+   *
+   * @throws ModelNotFoundException (404) if there is none
+   * @throws io.kserve4j.protocol.InferenceException as {@link InferenceService#predict}
+   */
+  public InferResponse predict(String modelName, InferRequest request) {
+    return service(modelName).predict(request);
+  }
+
+  /**
+   * Runs a prediction with headers on the model called {@code modelName}.
+   *
+   * @throws ModelNotFoundException (404) if there is none
+   */
+  public InferResponse predict(
+      String modelName, InferRequest request, Map<String, String> headers) {
+    return service(modelName).predict(request, headers);
+  }
+
+  /**
+   * The v2 metadata of the model called {@code modelName}.
+   *
+   * @throws ModelNotFoundException (404) if there is none
+   */
+  public ModelMetadata metadata(String modelName) {
+    return service(modelName).metadata();
+  }
+
+  /**
+   * Whether the model called {@code modelName} is ready.
+   *
+   * @throws ModelNotFoundException (404) if there is none
+   */
+  public boolean isReady(String modelName) {
+    return service(modelName).isReady();
+  }
+
+  /** Closes and removes every service. */
+  @Override
+  public void close() {
+    for (String name : List.copyOf(services.keySet())) {
+      InferenceService s = services.remove(name);
+      if (s != null) {
+        s.close();
+      }
+    }
+  }
+}
