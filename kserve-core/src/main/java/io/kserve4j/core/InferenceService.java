@@ -32,7 +32,12 @@ import io.kserve4j.protocol.InferenceException;
 import io.kserve4j.protocol.InferenceStatus;
 import io.kserve4j.protocol.ModelMetadata;
 import io.kserve4j.protocol.ModelNotReadyException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.System.Logger.Level;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -135,6 +140,30 @@ public final class InferenceService implements AutoCloseable {
         .resource(pick(docs, null, sourceName))
         .servingRuntimes(docs.servingRuntimes())
         .build();
+  }
+
+  /**
+   * Builds the one InferenceService in the KServe YAML at {@code url}: a file ({@link
+   * #fromYaml(Path)}) or a resource inside a jar, e.g. {@code
+   * MyApp.class.getResource("/iris.yaml")}.
+   *
+   * @throws SpecValidationException as {@link #fromYaml(Path)}, or if the URL cannot be read
+   */
+  public static InferenceService fromYaml(URL url) {
+    try {
+      if ("file".equals(url.getProtocol())) {
+        return fromYaml(Path.of(url.toURI()));
+      }
+      try (InputStream in = url.openStream()) {
+        return fromYamlString(
+            new String(in.readAllBytes(), StandardCharsets.UTF_8), url.toString());
+      }
+    } catch (IOException | URISyntaxException e) {
+      throw new SpecValidationException(
+          url.toString(),
+          new Violation(url.toString(), null, "cannot be read: " + e.getMessage(), "check the URL"),
+          e);
+    }
   }
 
   /** A builder for a service in Java. */

@@ -1,13 +1,10 @@
 package io.kserve4j.core.testing;
 
 import io.kserve4j.core.InferenceService;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -120,15 +117,16 @@ public final class InferenceServiceExtension
               + resource
               + ")");
     }
+    if (name != null && !"file".equals(url.getProtocol())) {
+      throw new IllegalArgumentException(
+          "@ServiceYaml(\"" + source + "\"): name= needs the YAML as a file, not inside a jar");
+    }
+    if (name == null) {
+      return InferenceService.fromYaml(url);
+    }
     try {
-      if ("file".equals(url.getProtocol())) {
-        return InferenceService.fromYaml(Path.of(url.toURI()), name);
-      }
-      try (InputStream in = url.openStream()) {
-        return InferenceService.fromYamlString(
-            new String(in.readAllBytes(), StandardCharsets.UTF_8), source);
-      }
-    } catch (IOException | URISyntaxException e) {
+      return InferenceService.fromYaml(Path.of(url.toURI()), name);
+    } catch (URISyntaxException e) {
       throw new IllegalArgumentException("@ServiceYaml(\"" + source + "\"): cannot read " + url, e);
     }
   }

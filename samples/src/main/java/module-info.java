@@ -1,0 +1,8 @@
+/** Runnable kserve4j samples. */
+@org.jspecify.annotations.NullMarked
+module io.kserve4j.samples {
+  requires io.kserve4j.core;
+  requires static org.jspecify;
+
+  exports io.kserve4j.samples;
+}
