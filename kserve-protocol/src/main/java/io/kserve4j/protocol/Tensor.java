@@ -458,6 +458,9 @@ public final class Tensor {
    * @throws IllegalStateException for other datatypes
    */
   public String[] asStrings() {
+    if (datatype != DataType.BYTES) {
+      throw wrongType("asStrings()", "BYTES");
+    }
     byte[][] raw = asByteArrays();
     String[] out = new String[raw.length];
     for (int i = 0; i < raw.length; i++) {
