@@ -309,7 +309,8 @@ public final class Tensor {
       case UINT64 -> {
         long[] l = asLongs();
         for (int i = 0; i < n; i++) {
-          out[i] = l[i] >= 0 ? l[i] : (double) (l[i] >>> 1) * 2.0 + (l[i] & 1);
+          // Halve with the low bit kept as a sticky bit so that the value is rounded once.
+          out[i] = l[i] >= 0 ? l[i] : (double) ((l[i] >>> 1) | (l[i] & 1)) * 2.0;
         }
       }
       case INT8, UINT8, INT16, UINT16, INT32, UINT32, INT64 -> {
@@ -457,6 +458,9 @@ public final class Tensor {
    * @throws IllegalStateException for other datatypes
    */
   public String[] asStrings() {
+    if (datatype != DataType.BYTES) {
+      throw wrongType("asStrings()", "BYTES");
+    }
     byte[][] raw = asByteArrays();
     String[] out = new String[raw.length];
     for (int i = 0; i < raw.length; i++) {
