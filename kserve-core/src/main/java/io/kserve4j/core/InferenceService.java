@@ -235,6 +235,15 @@ public final class InferenceService implements AutoCloseable {
    *     else as {@link #predict(InferRequest)}
    */
   public InferResponse explain(InferRequest request) {
+    return explain(request, Map.of());
+  }
+
+  /**
+   * Explains with the call's headers.
+   *
+   * @throws InferenceException as {@link #explain(InferRequest)}
+   */
+  public InferResponse explain(InferRequest request, Map<String, String> headers) {
     Link chain = explainChain;
     if (chain == null) {
       throw new InferenceException(
@@ -243,7 +252,7 @@ public final class InferenceService implements AutoCloseable {
           "this service has no explainer (add spec.explainer, or builder().explainer(...))",
           null);
     }
-    return call(chain, request, Map.of());
+    return call(chain, request, headers);
   }
 
   private InferResponse call(Link chain, InferRequest request, Map<String, String> headers) {

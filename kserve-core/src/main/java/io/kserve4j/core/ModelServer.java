@@ -6,8 +6,10 @@ import io.kserve4j.core.spec.KServeYaml;
 import io.kserve4j.core.spec.ServingRuntimeResource;
 import io.kserve4j.protocol.InferRequest;
 import io.kserve4j.protocol.InferResponse;
+import io.kserve4j.protocol.InferenceHandler;
 import io.kserve4j.protocol.ModelMetadata;
 import io.kserve4j.protocol.ModelNotFoundException;
+import io.kserve4j.protocol.ServerMetadata;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,13 @@ import org.jspecify.annotations.Nullable;
  * model server does: an unknown name is a 404 ({@link ModelNotFoundException}). Closing the server
  * closes every service in it. Thread-safe.
  */
-public final class ModelServer implements AutoCloseable {
+public final class ModelServer implements InferenceHandler, AutoCloseable {
+  /** The name the server reports in its v2 metadata. */
+  public static final String SERVER_NAME = "kserve4j";
+
+  /** The kserve4j version the server reports. */
+  public static final String VERSION = "0.1.0-SNAPSHOT";
+
   private final ConcurrentMap<String, InferenceService> services = new ConcurrentHashMap<>();
 
   /** An empty server. */
@@ -142,6 +150,42 @@ public final class ModelServer implements AutoCloseable {
    */
   public boolean isReady(String modelName) {
     return service(modelName).isReady();
+  }
+
+  /** Always ready: each model reports its own readiness. */
+  @Override
+  public boolean isReady() {
+    return true;
+  }
+
+  @Override
+  public ServerMetadata serverMetadata() {
+    return new ServerMetadata(SERVER_NAME, VERSION, List.of());
+  }
+
+  @Override
+  public List<String> modelNames() {
+    return List.copyOf(names());
+  }
+
+  @Override
+  public ModelMetadata modelMetadata(String model) {
+    return metadata(model);
+  }
+
+  @Override
+  public boolean isModelReady(String model) {
+    return isReady(model);
+  }
+
+  @Override
+  public InferResponse infer(String model, InferRequest request, Map<String, String> headers) {
+    return service(model).predict(request, headers);
+  }
+
+  @Override
+  public InferResponse explain(String model, InferRequest request, Map<String, String> headers) {
+    return service(model).explain(request, headers);
   }
 
   /** Closes and removes every service. */
