@@ -7,4 +7,5 @@ module io.kserve4j.protocol {
   requires static org.jspecify;
 
   exports io.kserve4j.protocol;
+  exports io.kserve4j.protocol.client;
 }
