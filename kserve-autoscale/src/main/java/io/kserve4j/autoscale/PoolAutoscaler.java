@@ -23,6 +23,7 @@ public final class PoolAutoscaler implements AutoCloseable {
   private final Clock clock;
   private final Scheduler scheduler;
   private final KpaAutoscaler kpa;
+  private volatile Listener listener = new Listener() {};
 
   private long bucketSecond = Long.MIN_VALUE;
   private double bucketSum;
@@ -65,6 +66,21 @@ public final class PoolAutoscaler implements AutoCloseable {
     LOG.log(Level.INFO, "{0}: autoscaling with {1}", name, settings);
   }
 
+  /** Sees what the autoscaler records and decides: for metrics, logs and tests. */
+  public interface Listener {
+    /** A metric value recorded for the second starting at {@code nanoTime}. */
+    default void recorded(long nanoTime, double value) {}
+
+    /** A decision taken at {@code nanoTime} with these ready and current replicas. */
+    default void decided(
+        long nanoTime, int ready, int current, ScaleDecision decision, int applied) {}
+  }
+
+  /** Replaces the listener (by default none). */
+  public void listener(Listener listener) {
+    this.listener = listener;
+  }
+
   /** The settings. */
   public AutoscalerSettings settings() {
     return settings;
@@ -93,7 +109,9 @@ public final class PoolAutoscaler implements AutoCloseable {
       return;
     }
     long now = clock.nanoTime();
-    kpa.record(now, settings.metric() == ScaleMetric.RPS ? 1 : Math.max(1, pool.concurrency()));
+    double value = settings.metric() == ScaleMetric.RPS ? 1 : Math.max(1, pool.concurrency());
+    kpa.record(now, value);
+    listener.recorded(now, value);
     decide(now, true);
   }
 
@@ -120,9 +138,12 @@ public final class PoolAutoscaler implements AutoCloseable {
     if (settings.metric() == ScaleMetric.RPS) {
       long count = pool.requestCount();
       kpa.record(bucketStart, count - lastRequestCount);
+      listener.recorded(bucketStart, count - lastRequestCount);
       lastRequestCount = count;
     } else if (bucketSamples > 0) {
-      kpa.record(bucketStart, bucketSum / bucketSamples);
+      double mean = bucketSum / bucketSamples;
+      kpa.record(bucketStart, mean);
+      listener.recorded(bucketStart, mean);
     }
   }
 
@@ -160,6 +181,7 @@ public final class PoolAutoscaler implements AutoCloseable {
               d.panicValue(),
               settings.target()));
     }
+    listener.decided(now, s.ready(), s.ready() + s.starting(), d, desired);
     pool.scaleTo(desired);
   }
 

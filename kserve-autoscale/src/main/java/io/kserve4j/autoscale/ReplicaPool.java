@@ -472,6 +472,32 @@ public final class ReplicaPool<R> implements AutoCloseable {
     }
   }
 
+  /**
+   * Adds a replica created outside the pool (e.g. the first one, loaded synchronously to report
+   * errors at once) as ready.
+   *
+   * @throws PoolRejectedException if the pool is closed
+   */
+  public void adopt(R instance) {
+    Replica<R> replica;
+    lock.lock();
+    try {
+      if (closed) {
+        throw new PoolRejectedException(
+            PoolRejectedException.Reason.CLOSED, name + ": the pool is closed");
+      }
+      replica = new Replica<>(instance, nextId++);
+      Replica<R>[] grown = Arrays.copyOf(routable, routable.length + 1);
+      grown[routable.length] = replica;
+      routable = grown;
+      desired = Math.max(desired, routable.length + starting - cancelledStarts);
+    } finally {
+      lock.unlock();
+    }
+    LOG.log(Level.INFO, "{0}: replica {1} ready ({2} ready)", name, replica.id, routable.length);
+    serveWaiters();
+  }
+
   private void startOne() {
     R instance;
     try {
