@@ -1,5 +1,7 @@
 package io.kserve4j.core.spec;
 
+import io.kserve4j.core.internal.spec.SpecRules;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,8 +41,49 @@ public record InferenceServiceResource(
     return metadata.name();
   }
 
-  /** TEMP STUB. */
+  /**
+   * Every violation of KServe's admission rules, each as {@code path = value: rule (fix)}; empty
+   * when the service is valid. KServe stops at the first failure; this lists them all.
+   *
+   * <p>The rules: {@code metadata.name} (and {@code spec.predictor.name}) match {@code
+   * ^[a-z]([-a-z0-9]*[a-z0-9])?$}; the predictor sets exactly one of {@code model}, a framework
+   * shortcut or {@code containers}; {@code model.modelFormat.name} is set; {@code protocolVersion}
+   * is {@code v1}, {@code v2}, {@code grpc-v1} or {@code grpc-v2}; {@code model} sets no container
+   * {@code name}; {@code storageUri} and {@code storageUris} are not both set, and each {@code
+   * storageUris} entry has a uri and an absolute mount path; no container sets {@code PYTHONPATH};
+   * per component {@code minReplicas >= 0}, {@code maxReplicas >= 0}, {@code minReplicas <=
+   * maxReplicas} when the maximum is not 0, {@code containerConcurrency >= 0}, {@code timeout > 0},
+   * {@code scaleMetric} one of cpu, memory, concurrency, rps and {@code scaleTarget >= 1};
+   * autoscaling per mode (Knative: concurrency or rps, no {@code deploymentStrategy}; Standard with
+   * autoscaler class {@code hpa}: cpu or memory, target at most 100; with {@code keda}: no {@code
+   * scaleMetric}); {@code logger.mode} exactly all, request or response (KServe rejects an omitted
+   * mode); batcher sizes, latency and timeout {@code >= 1}; the annotations {@code
+   * serving.kserve.io/deploymentMode} (Knative, Standard, ModelMesh, Serverless, RawDeployment) and
+   * {@code serving.kserve.io/autoscalerClass} (hpa, keda, external, none), and sane {@code
+   * autoscaling.knative.dev/*} values (scales integers {@code >= 0}, target {@code > 0}, window 6s
+   * to 1h).
+   *
+   * <p>One rule is kserve4j's own: {@code canaryTrafficPercent} must be between 0 and 100. KServe
+   * has no range check (Knative rejects a bad split later); kserve4j routes traffic in-process and
+   * needs a valid share up front.
+   *
+   * @return the violations, in field order
+   */
+  public List<Violation> violations() {
+    return SpecRules.check(this);
+  }
+
+  /**
+   * Checks KServe's admission rules (see {@link #violations()}).
+   *
+   * @return this service
+   * @throws SpecValidationException listing every violation, if there is any
+   */
   public InferenceServiceResource validate() {
+    List<Violation> violations = violations();
+    if (!violations.isEmpty()) {
+      throw new SpecValidationException(KIND + " '" + name() + "'", violations);
+    }
     return this;
   }
 }

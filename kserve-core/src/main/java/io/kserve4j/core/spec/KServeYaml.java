@@ -1,16 +1,105 @@
 package io.kserve4j.core.spec;
 
+import io.kserve4j.core.internal.spec.SpecReader;
+import io.kserve4j.core.internal.spec.SpecWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** TEMP STUB. */
+/**
+ * KServe YAML in and out: InferenceServices ({@code serving.kserve.io/v1beta1}), ServingRuntimes
+ * and ClusterServingRuntimes ({@code serving.kserve.io/v1alpha1}), and InferenceGraphs (kept as
+ * read).
+ *
+ * <p>Reading does what KServe's defaulting webhook does to the spec: a framework shortcut ({@code
+ * sklearn:}, {@code onnx:}...) becomes {@code model:} with {@code modelFormat.name} set, and {@code
+ * triton}, {@code onnx} and {@code huggingface} (shortcut or format) get {@code protocolVersion:
+ * v2} when unset. Every field kserve4j does not apply in one JVM (containers, resources, node
+ * selectors, {@code status}...) and every unknown field is kept, as read and in order, in the
+ * nearest record's {@code extra} map, so that {@link #write} gives it back; each is logged once at
+ * {@code DEBUG} ("kept for export, not applied in-process: <path>") and is never an error.
+ *
+ * <p>Reading checks syntax and types, not KServe's rules: call {@link
+ * InferenceServiceResource#validate()} and {@link ServingRuntimeResource#validate()} for those.
+ * Writing then reading gives equal records.
+ */
 public final class KServeYaml {
   private KServeYaml() {}
 
+  /**
+   * Reads a KServe YAML file, one or more documents separated by {@code ---}; empty documents are
+   * skipped.
+   *
+   * @param file the file, UTF-8
+   * @return the documents, by kind
+   * @throws SpecValidationException listing every problem found: broken YAML (with file, line and
+   *     column), a field of the wrong type (with its path), a missing or unknown {@code kind} or
+   *     {@code apiVersion}
+   * @throws UncheckedIOException if the file cannot be read
+   */
   public static KServeDocuments read(Path file) {
-    throw new UnsupportedOperationException();
+    String yaml;
+    try {
+      yaml = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read KServe YAML " + file, e);
+    }
+    return read(yaml, file.toString());
   }
 
-  public static KServeDocuments read(String yaml, String source) {
-    throw new UnsupportedOperationException();
+  /**
+   * Reads KServe YAML text, one or more documents separated by {@code ---}; empty documents are
+   * skipped.
+   *
+   * @param yaml the text
+   * @param sourceName what violations name as the source, e.g. a file name
+   * @return the documents, by kind
+   * @throws SpecValidationException listing every problem found: broken YAML (with source, line and
+   *     column), a field of the wrong type (with its path), a missing or unknown {@code kind} or
+   *     {@code apiVersion}
+   */
+  public static KServeDocuments read(String yaml, String sourceName) {
+    return SpecReader.read(yaml, sourceName);
+  }
+
+  /**
+   * Writes an InferenceService as one KServe YAML document: KServe's field names, unset fields
+   * omitted, extra fields merged back in their place, strings that could read as numbers or
+   * booleans (such as {@code "500m"} or {@code "1"}) quoted.
+   *
+   * @param service the service
+   * @return the YAML document, ending with a newline
+   * @throws IllegalArgumentException if an {@code extra} value is not a map, list, string, number,
+   *     boolean or {@code null}
+   */
+  public static String write(InferenceServiceResource service) {
+    return SpecWriter.write(service);
+  }
+
+  /**
+   * Writes a ServingRuntime or ClusterServingRuntime as one KServe YAML document.
+   *
+   * @param runtime the runtime
+   * @return the YAML document, ending with a newline
+   * @throws IllegalArgumentException if an {@code extra} value is not a map, list, string, number,
+   *     boolean or {@code null}
+   */
+  public static String write(ServingRuntimeResource runtime) {
+    return SpecWriter.write(runtime);
+  }
+
+  /**
+   * Writes every document, separated by {@code ---}: runtimes first, then InferenceServices, then
+   * InferenceGraphs, the order in which a cluster accepts them.
+   *
+   * @param documents the documents
+   * @return the YAML text; empty when there are no documents
+   * @throws IllegalArgumentException if an {@code extra} value is not a map, list, string, number,
+   *     boolean or {@code null}
+   */
+  public static String write(KServeDocuments documents) {
+    return SpecWriter.write(documents);
   }
 }

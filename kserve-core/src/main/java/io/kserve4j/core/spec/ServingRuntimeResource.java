@@ -1,5 +1,7 @@
 package io.kserve4j.core.spec;
 
+import io.kserve4j.core.internal.spec.SpecRules;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,5 +46,35 @@ public record ServingRuntimeResource(
   /** The runtime's name. */
   public String name() {
     return metadata.name();
+  }
+
+  /**
+   * Every violation of KServe's rules for runtimes (its CRD schema and validating webhook), each as
+   * {@code path = value: rule (fix)}; empty when the runtime is valid.
+   *
+   * <p>The rules: {@code metadata.name} is a Kubernetes object name; every {@code
+   * supportedModelFormats} entry has a {@code name} and a {@code priority >= 1} when set; two
+   * {@code autoSelect} entries of one format name do not set different priorities (not checked for
+   * a disabled runtime, as KServe's webhook skips those); {@code protocolVersions} are v1, v2,
+   * grpc-v1 or grpc-v2; {@code containers} is not empty; no container sets {@code PYTHONPATH}.
+   *
+   * @return the violations, in field order
+   */
+  public List<Violation> violations() {
+    return SpecRules.check(this);
+  }
+
+  /**
+   * Checks KServe's rules for runtimes (see {@link #violations()}).
+   *
+   * @return this runtime
+   * @throws SpecValidationException listing every violation, if there is any
+   */
+  public ServingRuntimeResource validate() {
+    List<Violation> violations = violations();
+    if (!violations.isEmpty()) {
+      throw new SpecValidationException(kind + " '" + name() + "'", violations);
+    }
+    return this;
   }
 }

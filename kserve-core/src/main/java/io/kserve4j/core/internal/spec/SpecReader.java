@@ -1,0 +1,689 @@
+package io.kserve4j.core.internal.spec;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.Mark;
+import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
+import io.kserve4j.core.spec.BatcherSpec;
+import io.kserve4j.core.spec.ComponentExtensionSpec;
+import io.kserve4j.core.spec.ExplainerSpec;
+import io.kserve4j.core.spec.InferenceServiceResource;
+import io.kserve4j.core.spec.InferenceServiceSpec;
+import io.kserve4j.core.spec.KServeDocuments;
+import io.kserve4j.core.spec.KServeYaml;
+import io.kserve4j.core.spec.LoggerSpec;
+import io.kserve4j.core.spec.ModelFormat;
+import io.kserve4j.core.spec.ModelSpec;
+import io.kserve4j.core.spec.ObjectMeta;
+import io.kserve4j.core.spec.PredictorSpec;
+import io.kserve4j.core.spec.ServingRuntimeResource;
+import io.kserve4j.core.spec.ServingRuntimeSpec;
+import io.kserve4j.core.spec.SpecValidationException;
+import io.kserve4j.core.spec.StorageSpec;
+import io.kserve4j.core.spec.SupportedModelFormat;
+import io.kserve4j.core.spec.TransformerSpec;
+import io.kserve4j.core.spec.Violation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Binds KServe YAML to the spec records by hand, field by field, so that every problem names its
+ * path. Fields kserve4j does not model are kept, as read, in the nearest record's {@code extra} map
+ * (one debug line each); unknown fields are kept the same way. Problems are collected across all
+ * documents and thrown together.
+ */
+public final class SpecReader {
+  private static final System.Logger LOG = System.getLogger(KServeYaml.class.getName());
+
+  /** KServe's framework shortcuts under {@code predictor}, in KServe's order. */
+  public static final List<String> SHORTCUTS =
+      List.of(
+          "sklearn",
+          "xgboost",
+          "tensorflow",
+          "pytorch",
+          "triton",
+          "onnx",
+          "huggingface",
+          "pmml",
+          "lightgbm",
+          "paddle");
+
+  /** Shortcuts KServe's defaulter gives {@code protocolVersion: v2} when unset. */
+  private static final Set<String> V2_SHORTCUTS = Set.of("triton", "onnx", "huggingface");
+
+  /** {@code model.modelFormat.name} values KServe's defaulter gives {@code v2} when unset. */
+  private static final Set<String> V2_FORMATS = Set.of("triton", "vLLM");
+
+  /** The kinds kserve4j reads, as a violation's fix lists them. */
+  static final String SUPPORTED_KINDS =
+      "InferenceService serving.kserve.io/v1beta1, ServingRuntime serving.kserve.io/v1alpha1,"
+          + " ClusterServingRuntime serving.kserve.io/v1alpha1,"
+          + " InferenceGraph serving.kserve.io/v1alpha1";
+
+  /** The kind of InferenceGraph documents, which are kept as read. */
+  private static final String GRAPH_KIND = "InferenceGraph";
+
+  /** The apiVersion of InferenceGraph documents. */
+  private static final String GRAPH_API_VERSION = "serving.kserve.io/v1alpha1";
+
+  private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
+
+  private final String source;
+  private final String yaml;
+  private final List<Violation> violations = new ArrayList<>();
+  private String prefix = "";
+
+  private SpecReader(String yaml, String source) {
+    this.yaml = yaml;
+    this.source = source;
+  }
+
+  /**
+   * Reads every document of a KServe YAML text.
+   *
+   * @param yaml the text, one or more documents separated by {@code ---}
+   * @param source the file name or other label that violations name
+   * @return the documents, by kind
+   * @throws SpecValidationException listing every problem found: broken syntax (with line and
+   *     column), a wrong type, an unknown kind or apiVersion
+   */
+  public static KServeDocuments read(String yaml, String source) {
+    return new SpecReader(yaml, source).readAll();
+  }
+
+  private KServeDocuments readAll() {
+    List<JsonNode> documents = new ArrayList<>();
+    @Nullable Violation syntax = null;
+    // One tree per document; a parser (not readValues, which would unwrap a top-level list).
+    try (JsonParser parser = YamlFormat.READER.createParser(yaml)) {
+      while (parser.nextToken() != null) {
+        JsonNode document = YamlFormat.READER.readTree(parser);
+        documents.add(document == null ? NullNode.getInstance() : document);
+      }
+    } catch (JsonProcessingException e) {
+      syntax = syntax(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+
+    List<InferenceServiceResource> services = new ArrayList<>();
+    List<ServingRuntimeResource> runtimes = new ArrayList<>();
+    List<Map<String, Object>> graphs = new ArrayList<>();
+    boolean several = documents.size() + (syntax == null ? 0 : 1) > 1;
+    for (int i = 0; i < documents.size(); i++) {
+      prefix = several ? "[document " + (i + 1) + "] " : "";
+      document(documents.get(i), services, runtimes, graphs);
+    }
+    if (syntax != null) {
+      violations.add(syntax);
+    }
+    if (!violations.isEmpty()) {
+      throw new SpecValidationException("KServe YAML '" + source + "'", violations);
+    }
+    return new KServeDocuments(services, runtimes, graphs);
+  }
+
+  private void document(
+      JsonNode doc,
+      List<InferenceServiceResource> services,
+      List<ServingRuntimeResource> runtimes,
+      List<Map<String, Object>> graphs) {
+    if (doc.isNull() || doc.isMissingNode()) {
+      return; // an empty document
+    }
+    if (!doc.isObject()) {
+      violation(
+          "(document)",
+          YamlFormat.show(doc),
+          "must be a KServe object: a mapping with apiVersion, kind, metadata and spec",
+          "start the document with apiVersion: and kind: lines");
+      return;
+    }
+    Fields f = new Fields((ObjectNode) doc, "");
+    boolean hasKind = f.has("kind");
+    String kind = f.string("kind");
+    String apiVersion = f.string("apiVersion");
+    if (kind == null) {
+      if (!hasKind) {
+        violation("kind", null, "is required", "add kind: with one of " + SUPPORTED_KINDS);
+      }
+      return;
+    }
+    String expected =
+        switch (kind) {
+          case InferenceServiceResource.KIND -> InferenceServiceResource.API_VERSION;
+          case ServingRuntimeResource.KIND, ServingRuntimeResource.CLUSTER_KIND ->
+              ServingRuntimeResource.API_VERSION;
+          case GRAPH_KIND -> GRAPH_API_VERSION;
+          default -> null;
+        };
+    if (expected == null) {
+      violation(
+          "kind",
+          YamlFormat.show(kind),
+          "is not a kind kserve4j reads",
+          "use one of " + SUPPORTED_KINDS);
+      return;
+    }
+    if (!expected.equals(apiVersion)) {
+      if (apiVersion != null || !f.has("apiVersion")) {
+        violation(
+            "apiVersion",
+            YamlFormat.show(apiVersion),
+            "is not an apiVersion kserve4j reads for " + kind,
+            "write apiVersion: " + expected + "; kserve4j reads " + SUPPORTED_KINDS);
+      }
+      return;
+    }
+    switch (kind) {
+      case InferenceServiceResource.KIND -> services.add(inferenceService(f, expected, kind));
+      case GRAPH_KIND -> graphs.add(asMap(YamlFormat.plain(doc)));
+      default -> runtimes.add(servingRuntime(f, expected, kind));
+    }
+  }
+
+  // ---- InferenceService
+
+  private InferenceServiceResource inferenceService(Fields f, String apiVersion, String kind) {
+    ObjectMeta metadata = metadata(f);
+    ObjectNode specNode = f.object("spec");
+    InferenceServiceSpec spec =
+        specNode == null
+            ? new InferenceServiceSpec(emptyPredictor(), null, null, Map.of())
+            : inferenceServiceSpec(new Fields(specNode, "spec"));
+    return new InferenceServiceResource(apiVersion, kind, metadata, spec, f.rest());
+  }
+
+  private static PredictorSpec emptyPredictor() {
+    return new PredictorSpec(null, null, ComponentExtensionSpec.empty(), Map.of());
+  }
+
+  private InferenceServiceSpec inferenceServiceSpec(Fields f) {
+    ObjectNode p = f.object("predictor");
+    PredictorSpec predictor =
+        p == null ? emptyPredictor() : predictor(new Fields(p, f.path("predictor")));
+    ObjectNode t = f.object("transformer");
+    TransformerSpec transformer = null;
+    if (t != null) {
+      Fields tf = new Fields(t, f.path("transformer"));
+      Map<String, Object> nested = new LinkedHashMap<>();
+      ComponentExtensionSpec component = component(tf, nested);
+      transformer = new TransformerSpec(component, tf.rest(nested));
+    }
+    ObjectNode e = f.object("explainer");
+    ExplainerSpec explainer = null;
+    if (e != null) {
+      Fields ef = new Fields(e, f.path("explainer"));
+      Map<String, Object> nested = new LinkedHashMap<>();
+      ComponentExtensionSpec component = component(ef, nested);
+      explainer = new ExplainerSpec(component, ef.rest(nested));
+    }
+    return new InferenceServiceSpec(predictor, transformer, explainer, f.rest());
+  }
+
+  private PredictorSpec predictor(Fields f) {
+    String name = f.string("name");
+    ModelSpec model = null;
+    if (f.has("model")) {
+      ObjectNode m = f.object("model");
+      if (m != null) {
+        model = model(m, f.path("model"), null);
+      }
+    } else {
+      // The first shortcut becomes `model`, as KServe's defaulter does; any further one stays in
+      // `extra`, where validation reports it.
+      for (String key : f.names()) {
+        if (SHORTCUTS.contains(key)) {
+          ObjectNode m = f.object(key);
+          if (m != null) {
+            model = model(m, f.path(key), key);
+          }
+          break;
+        }
+      }
+    }
+    Map<String, Object> nested = new LinkedHashMap<>();
+    ComponentExtensionSpec component = component(f, nested);
+    return new PredictorSpec(name, model, component, f.rest(nested));
+  }
+
+  private ModelSpec model(ObjectNode node, String path, @Nullable String shortcut) {
+    Fields f = new Fields(node, path);
+    Map<String, Object> nested = new LinkedHashMap<>();
+    ModelFormat format;
+    String runtime = null;
+    if (shortcut == null) {
+      ObjectNode mf = f.object("modelFormat");
+      if (mf == null) {
+        format = new ModelFormat("", null);
+      } else {
+        Fields ff = new Fields(mf, f.path("modelFormat"));
+        String formatName = ff.string("name");
+        format = new ModelFormat(formatName == null ? "" : formatName, ff.string("version"));
+        keep(nested, "modelFormat", ff.rest());
+      }
+      runtime = f.string("runtime");
+    } else {
+      format = ModelFormat.of(shortcut);
+    }
+    String runtimeVersion = f.string("runtimeVersion");
+    String protocolVersion = f.string("protocolVersion");
+    String storageUri = f.string("storageUri");
+    StorageSpec storage = null;
+    ObjectNode s = f.object("storage");
+    if (s != null) {
+      Fields sf = new Fields(s, f.path("storage"));
+      storage =
+          new StorageSpec(
+              sf.string("key"),
+              sf.string("path"),
+              sf.stringMap("parameters"),
+              sf.string("schemaPath"));
+      keep(nested, "storage", sf.rest());
+    }
+    if (protocolVersion == null
+        && (shortcut == null
+            ? V2_FORMATS.contains(format.name())
+            : V2_SHORTCUTS.contains(shortcut))) {
+      protocolVersion = "v2";
+    }
+    return new ModelSpec(
+        format, runtime, runtimeVersion, protocolVersion, storageUri, storage, f.rest(nested));
+  }
+
+  /**
+   * Reads the component fields inline in {@code f}; unknown batcher fields go to {@code nested}.
+   */
+  private ComponentExtensionSpec component(Fields f, Map<String, Object> nested) {
+    Integer minReplicas = f.int32("minReplicas");
+    Integer maxReplicas = f.int32("maxReplicas");
+    Integer scaleTarget = f.int32("scaleTarget");
+    String scaleMetric = f.string("scaleMetric");
+    Long containerConcurrency = f.int64("containerConcurrency");
+    Long timeout = f.int64("timeout");
+    Long canaryTrafficPercent = f.int64("canaryTrafficPercent");
+    BatcherSpec batcher = null;
+    ObjectNode b = f.object("batcher");
+    if (b != null) {
+      Fields bf = new Fields(b, f.path("batcher"));
+      batcher =
+          new BatcherSpec(bf.int32("maxBatchSize"), bf.int32("maxLatency"), bf.int32("timeout"));
+      keep(nested, "batcher", bf.rest());
+    }
+    LoggerSpec logger = null;
+    ObjectNode l = f.object("logger");
+    if (l != null) {
+      Fields lf = new Fields(l, f.path("logger"));
+      logger =
+          new LoggerSpec(
+              lf.string("url"),
+              lf.string("mode"),
+              lf.stringList("metadataHeaders"),
+              lf.stringList("metadataAnnotations"),
+              lf.rest());
+    }
+    return new ComponentExtensionSpec(
+        minReplicas,
+        maxReplicas,
+        scaleTarget,
+        scaleMetric,
+        containerConcurrency,
+        timeout,
+        canaryTrafficPercent,
+        batcher,
+        logger,
+        f.stringMap("labels"),
+        f.stringMap("annotations"));
+  }
+
+  // ---- ServingRuntime / ClusterServingRuntime
+
+  private ServingRuntimeResource servingRuntime(Fields f, String apiVersion, String kind) {
+    ObjectMeta metadata = metadata(f);
+    ObjectNode s = f.object("spec");
+    ServingRuntimeSpec spec =
+        s == null
+            ? new ServingRuntimeSpec(List.of(), List.of(), null, null, Map.of())
+            : servingRuntimeSpec(new Fields(s, "spec"));
+    return new ServingRuntimeResource(apiVersion, kind, metadata, spec, f.rest());
+  }
+
+  private ServingRuntimeSpec servingRuntimeSpec(Fields f) {
+    List<SupportedModelFormat> formats = new ArrayList<>();
+    List<Object> formatExtras = new ArrayList<>();
+    boolean anyFormatExtra = false;
+    ArrayNode list = f.array("supportedModelFormats");
+    if (list != null) {
+      for (int i = 0; i < list.size(); i++) {
+        String path = f.path("supportedModelFormats") + "[" + i + "]";
+        ObjectNode entry = object(list.get(i), path);
+        if (entry == null) {
+          continue;
+        }
+        Fields ef = new Fields(entry, path);
+        String name = ef.string("name");
+        formats.add(
+            new SupportedModelFormat(
+                name == null ? "" : name,
+                ef.string("version"),
+                ef.bool("autoSelect"),
+                ef.int32("priority")));
+        Map<String, Object> rest = ef.rest();
+        anyFormatExtra |= !rest.isEmpty();
+        formatExtras.add(rest);
+      }
+    }
+    List<String> protocolVersions = f.stringList("protocolVersions");
+    Boolean multiModel = f.bool("multiModel");
+    Boolean disabled = f.bool("disabled");
+    Map<String, Object> nested = new LinkedHashMap<>();
+    if (anyFormatExtra) {
+      nested.put("supportedModelFormats", List.copyOf(formatExtras));
+    }
+    return new ServingRuntimeSpec(formats, protocolVersions, multiModel, disabled, f.rest(nested));
+  }
+
+  // ---- shared parts
+
+  private ObjectMeta metadata(Fields f) {
+    ObjectNode m = f.object("metadata");
+    if (m == null) {
+      return new ObjectMeta("", null, Map.of(), Map.of(), Map.of());
+    }
+    Fields mf = new Fields(m, "metadata");
+    String name = mf.string("name");
+    return new ObjectMeta(
+        name == null ? "" : name,
+        mf.string("namespace"),
+        mf.stringMap("labels"),
+        mf.stringMap("annotations"),
+        mf.rest());
+  }
+
+  private static void keep(Map<String, Object> nested, String name, Map<String, Object> rest) {
+    if (!rest.isEmpty()) {
+      nested.put(name, rest);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(@Nullable Object plain) {
+    return plain == null ? Map.of() : (Map<String, Object>) plain;
+  }
+
+  // ---- typed values
+
+  private void violation(String path, @Nullable Object value, String rule, String fix) {
+    violations.add(new Violation(prefix + path, value, rule, fix));
+  }
+
+  private @Nullable String string(JsonNode v, String path) {
+    if (v.isTextual()) {
+      return v.textValue();
+    }
+    violation(
+        path,
+        YamlFormat.show(v),
+        "must be a string",
+        v.isValueNode()
+            ? "quote it: \"" + v.asText() + "\""
+            : "write one text value, not a " + (v.isArray() ? "list" : "mapping"));
+    return null;
+  }
+
+  private @Nullable Integer int32(JsonNode v, String path) {
+    if (v.isIntegralNumber() && v.canConvertToInt()) {
+      return v.intValue();
+    }
+    if (v.isIntegralNumber()) {
+      violation(path, YamlFormat.show(v), "must fit in 32 bits", "use at most 2147483647");
+    } else {
+      violation(path, YamlFormat.show(v), "must be an integer", integerFix(v));
+    }
+    return null;
+  }
+
+  private @Nullable Long int64(JsonNode v, String path) {
+    if (v.isIntegralNumber() && v.canConvertToLong()) {
+      return v.longValue();
+    }
+    if (v.isIntegralNumber()) {
+      violation(path, YamlFormat.show(v), "must fit in 64 bits", "use at most 9223372036854775807");
+    } else {
+      violation(path, YamlFormat.show(v), "must be an integer", integerFix(v));
+    }
+    return null;
+  }
+
+  private static String integerFix(JsonNode v) {
+    if (v.isTextual() && INTEGER.matcher(v.textValue().trim()).matches()) {
+      return "write " + v.textValue().trim() + " without quotes";
+    }
+    return "write a whole number such as 2";
+  }
+
+  private @Nullable Boolean bool(JsonNode v, String path) {
+    if (v.isBoolean()) {
+      return v.booleanValue();
+    }
+    String text = v.isTextual() ? v.textValue().trim().toLowerCase(Locale.ROOT) : "";
+    violation(
+        path,
+        YamlFormat.show(v),
+        "must be a boolean",
+        text.equals("true") || text.equals("false")
+            ? "write " + text + " without quotes"
+            : "write true or false");
+    return null;
+  }
+
+  private @Nullable ObjectNode object(JsonNode v, String path) {
+    if (v.isObject()) {
+      return (ObjectNode) v;
+    }
+    violation(
+        path,
+        YamlFormat.show(v),
+        "must be a mapping",
+        "write its fields as key: value lines indented under " + lastSegment(path));
+    return null;
+  }
+
+  private @Nullable ArrayNode array(JsonNode v, String path) {
+    if (v.isArray()) {
+      return (ArrayNode) v;
+    }
+    violation(
+        path,
+        YamlFormat.show(v),
+        "must be a list",
+        "write one '- item' line per entry under " + lastSegment(path));
+    return null;
+  }
+
+  private static String lastSegment(String path) {
+    int dot = path.lastIndexOf('.');
+    return (dot < 0 ? path : path.substring(dot + 1)) + ":";
+  }
+
+  // Jackson 2 deprecates its wrappers of SnakeYAML's marks (Jackson 3 drops them); they are the
+  // only way to the problem's own position, which can lie after the parser's current location.
+  @SuppressWarnings("deprecation")
+  private Violation syntax(JsonProcessingException e) {
+    int line;
+    int column;
+    String problem;
+    Mark mark = e instanceof MarkedYAMLException marked ? marked.getProblemMark() : null;
+    if (mark != null) {
+      line = mark.getLine() + 1;
+      column = mark.getColumn() + 1;
+      String p = ((MarkedYAMLException) e).getProblem();
+      problem = p == null ? String.valueOf(e.getOriginalMessage()) : p;
+    } else {
+      JsonLocation location = e.getLocation();
+      line = location == null ? 0 : location.getLineNr();
+      column = location == null ? 0 : location.getColumnNr();
+      problem = String.valueOf(e.getOriginalMessage());
+    }
+    problem = problem.replaceAll("\\s+", " ").trim();
+    String[] lines = yaml.split("\r?\n", -1);
+    Object shown =
+        line >= 1 && line <= lines.length ? YamlFormat.show(lines[line - 1].stripTrailing()) : null;
+    return new Violation(
+        source + ":" + line + ":" + column,
+        shown,
+        "is not valid YAML: " + problem,
+        syntaxFix(problem, line, column));
+  }
+
+  private static String syntaxFix(String problem, int line, int column) {
+    String at = "line " + line + ", column " + column;
+    if (problem.contains("TAB") || problem.contains("\t")) {
+      return "indent with spaces, not tabs, at " + at;
+    }
+    if (problem.startsWith("Duplicate field")) {
+      return "remove or rename the second key at " + at;
+    }
+    if (problem.contains("mapping values are not allowed")) {
+      return "check the indentation at " + at + ", or quote a value that contains ': '";
+    }
+    if (problem.contains("end of stream") || problem.contains("expected ','")) {
+      return "close the quote or bracket opened before " + at;
+    }
+    return "fix the YAML at " + at;
+  }
+
+  /** The fields of one mapping, taken one by one; what is not taken is kept as extra. */
+  private final class Fields {
+    private final ObjectNode node;
+    private final String base;
+    private final Set<String> taken = new HashSet<>();
+
+    Fields(ObjectNode node, String base) {
+      this.node = node;
+      this.base = base;
+    }
+
+    String path(String name) {
+      return base.isEmpty() ? name : base + "." + name;
+    }
+
+    boolean has(String name) {
+      return node.has(name);
+    }
+
+    List<String> names() {
+      List<String> names = new ArrayList<>();
+      node.fieldNames().forEachRemaining(names::add);
+      return names;
+    }
+
+    /** The value, or {@code null} when absent or YAML null (unset, as Kubernetes reads it). */
+    @Nullable JsonNode take(String name) {
+      taken.add(name);
+      JsonNode v = node.get(name);
+      return v == null || v.isNull() ? null : v;
+    }
+
+    @Nullable String string(String name) {
+      JsonNode v = take(name);
+      return v == null ? null : SpecReader.this.string(v, path(name));
+    }
+
+    @Nullable Integer int32(String name) {
+      JsonNode v = take(name);
+      return v == null ? null : SpecReader.this.int32(v, path(name));
+    }
+
+    @Nullable Long int64(String name) {
+      JsonNode v = take(name);
+      return v == null ? null : SpecReader.this.int64(v, path(name));
+    }
+
+    @Nullable Boolean bool(String name) {
+      JsonNode v = take(name);
+      return v == null ? null : SpecReader.this.bool(v, path(name));
+    }
+
+    @Nullable ObjectNode object(String name) {
+      JsonNode v = take(name);
+      return v == null ? null : SpecReader.this.object(v, path(name));
+    }
+
+    @Nullable ArrayNode array(String name) {
+      JsonNode v = take(name);
+      return v == null ? null : SpecReader.this.array(v, path(name));
+    }
+
+    Map<String, String> stringMap(String name) {
+      ObjectNode map = object(name);
+      if (map == null) {
+        return Map.of();
+      }
+      Map<String, String> result = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> e : map.properties()) {
+        String value = SpecReader.this.string(e.getValue(), path(name) + "[" + e.getKey() + "]");
+        if (value != null) {
+          result.put(e.getKey(), value);
+        }
+      }
+      return result;
+    }
+
+    List<String> stringList(String name) {
+      ArrayNode list = array(name);
+      if (list == null) {
+        return List.of();
+      }
+      List<String> result = new ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        String value = SpecReader.this.string(list.get(i), path(name) + "[" + i + "]");
+        if (value != null) {
+          result.add(value);
+        }
+      }
+      return result;
+    }
+
+    /** Every field not taken, in document order, each logged once. */
+    Map<String, Object> rest() {
+      return rest(Map.of());
+    }
+
+    /** Every field not taken, in document order, then {@code nested} (extras of sub-records). */
+    Map<String, Object> rest(Map<String, Object> nested) {
+      Map<String, Object> rest = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        if (!taken.contains(e.getKey())) {
+          String path = path(e.getKey());
+          LOG.log(
+              System.Logger.Level.DEBUG, () -> "kept for export, not applied in-process: " + path);
+          putKept(rest, e.getKey(), YamlFormat.plain(e.getValue()));
+        }
+      }
+      rest.putAll(nested);
+      return rest;
+    }
+  }
+
+  /** Extras keep YAML nulls as read; the records' maps are typed without nullness for brevity. */
+  @SuppressWarnings("NullAway")
+  private static void putKept(Map<String, Object> map, String key, @Nullable Object value) {
+    map.put(key, value);
+  }
+}
