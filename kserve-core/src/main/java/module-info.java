@@ -6,7 +6,7 @@
 module io.kserve4j.core {
   requires transitive io.kserve4j.protocol;
   requires transitive com.microsoft.onnxruntime;
-  requires io.kserve4j.autoscale;
+  requires transitive io.kserve4j.autoscale;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
   requires static org.jspecify;

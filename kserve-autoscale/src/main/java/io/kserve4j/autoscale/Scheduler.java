@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs tasks later or periodically: the autoscaler's ticks, metric sampling, batch deadlines and
  * model loading. Injected so that tests run on {@link VirtualTime} instead of sleeping.
  */
-public interface Scheduler {
+public interface Scheduler extends AutoCloseable {
   /** A scheduled task that can be cancelled. */
   @FunctionalInterface
   interface Cancellable {
@@ -27,6 +27,10 @@ public interface Scheduler {
 
   /** Runs {@code task} as soon as possible, on a thread of the scheduler's choosing. */
   void execute(Runnable task);
+
+  /** Stops the scheduler's threads, if it owns any. By default nothing. */
+  @Override
+  default void close() {}
 
   /**
    * A scheduler on daemon threads named {@code prefix-N}: one timer thread, and a cached pool for
@@ -65,6 +69,12 @@ public interface Scheduler {
       @Override
       public void execute(Runnable task) {
         work.execute(task);
+      }
+
+      @Override
+      public void close() {
+        timer.shutdownNow();
+        work.shutdown();
       }
     };
   }

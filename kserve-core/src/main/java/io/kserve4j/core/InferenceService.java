@@ -1,18 +1,30 @@
 package io.kserve4j.core;
 
+import io.kserve4j.autoscale.AutoscalerSettings;
+import io.kserve4j.autoscale.Batcher;
+import io.kserve4j.autoscale.Clock;
+import io.kserve4j.autoscale.PoolAutoscaler;
+import io.kserve4j.autoscale.PoolStatus;
+import io.kserve4j.autoscale.ReplicaPool;
+import io.kserve4j.autoscale.ScaleDecision;
+import io.kserve4j.autoscale.Scheduler;
 import io.kserve4j.core.internal.AsyncExecutor;
+import io.kserve4j.core.internal.BatchingLink;
 import io.kserve4j.core.internal.ExplainerLink;
 import io.kserve4j.core.internal.Gate;
 import io.kserve4j.core.internal.JavaComponents;
 import io.kserve4j.core.internal.JavaServingRuntime;
 import io.kserve4j.core.internal.Link;
-import io.kserve4j.core.internal.ModelLink;
+import io.kserve4j.core.internal.PoolLink;
 import io.kserve4j.core.internal.RuntimeSelector;
+import io.kserve4j.core.internal.ScalingPlan;
 import io.kserve4j.core.internal.StorageResolver;
+import io.kserve4j.core.internal.TensorBatching;
 import io.kserve4j.core.internal.TransformerLink;
 import io.kserve4j.core.runtime.Model;
 import io.kserve4j.core.runtime.ModelContext;
 import io.kserve4j.core.runtime.ServingRuntime;
+import io.kserve4j.core.spec.BatcherSpec;
 import io.kserve4j.core.spec.ComponentExtensionSpec;
 import io.kserve4j.core.spec.ExplainerSpec;
 import io.kserve4j.core.spec.InferenceServiceResource;
@@ -71,28 +83,38 @@ public final class InferenceService implements AutoCloseable {
   private final InferenceServiceResource resource;
   private final String name;
   private final String runtimeName;
-  private final Model model;
   private final ModelMetadata metadata;
+  private final ReplicaPool<Model> pool;
+  private final @Nullable PoolAutoscaler autoscaler;
+  private final @Nullable Batcher<InferRequest, InferResponse> batcher;
   private final Link predictChain;
   private final @Nullable Link explainChain;
   private final Executor executor;
+  private final @Nullable Scheduler ownScheduler;
   private final Gate gate = new Gate();
 
   private InferenceService(
       InferenceServiceResource resource,
       String runtimeName,
-      Model model,
+      ModelMetadata metadata,
+      ReplicaPool<Model> pool,
+      @Nullable PoolAutoscaler autoscaler,
+      @Nullable Batcher<InferRequest, InferResponse> batcher,
       Link predictChain,
       @Nullable Link explainChain,
-      Executor executor) {
+      Executor executor,
+      @Nullable Scheduler ownScheduler) {
     this.resource = resource;
     this.name = resource.name();
     this.runtimeName = runtimeName;
-    this.model = model;
-    this.metadata = model.metadata().withName(name);
+    this.metadata = metadata.withName(name);
+    this.pool = pool;
+    this.autoscaler = autoscaler;
+    this.batcher = batcher;
     this.predictChain = predictChain;
     this.explainChain = explainChain;
     this.executor = executor;
+    this.ownScheduler = ownScheduler;
   }
 
   /**
@@ -189,6 +211,25 @@ public final class InferenceService implements AutoCloseable {
   /** Whether the service answers: true from build until {@link #close()}. */
   public boolean isReady() {
     return !gate.isClosed();
+  }
+
+  /**
+   * The service's state now: ready, replicas ready, desired, starting and draining, the
+   * autoscaler's panic mode, and requests in flight and queued in the activator.
+   */
+  public ServiceStatus status() {
+    PoolStatus p = pool.status();
+    ScaleDecision d = autoscaler == null ? null : autoscaler.lastDecision();
+    return new ServiceStatus(
+        isReady(),
+        p.ready(),
+        p.desired(),
+        p.starting(),
+        p.draining(),
+        d != null && d.panicking(),
+        p.inFlight(),
+        p.queued() + (batcher == null ? 0 : batcher.queued()),
+        p.replaced());
   }
 
   /** The predictor's v2 metadata under the service's name. */
@@ -289,7 +330,16 @@ public final class InferenceService implements AutoCloseable {
           name,
           DRAIN_TIMEOUT);
     }
-    model.close();
+    if (autoscaler != null) {
+      autoscaler.close();
+    }
+    if (batcher != null) {
+      batcher.close();
+    }
+    pool.close();
+    if (ownScheduler != null) {
+      ownScheduler.close();
+    }
     LOG.log(Level.INFO, "InferenceService {0}: closed", name);
   }
 
@@ -339,8 +389,28 @@ public final class InferenceService implements AutoCloseable {
     private final List<Object> runtimeOptions = new ArrayList<>();
     private StorageOptions storage = StorageOptions.ofDefaults();
     private @Nullable Executor executor;
+    private Clock clock = Clock.system();
+    private @Nullable Scheduler scheduler;
 
     private Builder() {}
+
+    /**
+     * The clock autoscaling, batching and timeouts read. By default the system clock; tests pass a
+     * {@link io.kserve4j.autoscale.VirtualTime}.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Where replicas load, autoscaler ticks and batch deadlines run. By default daemon threads of
+     * the service; tests pass a {@link io.kserve4j.autoscale.VirtualTime}.
+     */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = scheduler;
+      return this;
+    }
 
     /** Starts from a KServe InferenceService (e.g. read with {@link KServeYaml}). */
     public Builder resource(InferenceServiceResource resource) {
@@ -463,11 +533,11 @@ public final class InferenceService implements AutoCloseable {
       }
       Transformer t = transformer(r, subject);
       Explainer e = explainer(r, subject);
+      ScalingPlan plan = ScalingPlan.of(r.name(), "spec.predictor", p.component(), annotations);
+      ServingRuntime runtime = selection.runtime();
+      ModelContext context = new ModelContext(r.name(), modelSpec, path, annotations, options);
       long start = System.nanoTime();
-      Model model =
-          selection
-              .runtime()
-              .load(new ModelContext(r.name(), modelSpec, path, annotations, options));
+      Model first = runtime.load(context);
       LOG.log(
           Level.INFO,
           "InferenceService {0}: loaded {1} model{2} with {3} in {4} ms",
@@ -476,14 +546,95 @@ public final class InferenceService implements AutoCloseable {
           path == null ? "" : " from " + path,
           selection.runtimeName(),
           (System.nanoTime() - start) / 1_000_000);
-      Link predictor = new ModelLink(r.name(), model);
+      ModelMetadata metadata = first.metadata();
+      Scheduler sched = scheduler != null ? scheduler : Scheduler.system("kserve4j-" + r.name());
+      PoolAutoscaler[] autoscalerRef = new PoolAutoscaler[1];
+      ReplicaPool<Model> pool =
+          ReplicaPool.builder(
+                  "InferenceService " + r.name(),
+                  new ReplicaPool.Factory<Model>() {
+                    @Override
+                    public Model create() {
+                      return runtime.load(context);
+                    }
+
+                    @Override
+                    public void close(Model replica) {
+                      replica.close();
+                    }
+                  })
+              .containerConcurrency(plan.containerConcurrency())
+              .countsAsFailure(PoolLink::countsAgainstReplica)
+              .isAlive(Model::isAlive)
+              .scheduler(sched)
+              .onDemandAtZero(
+                  () -> {
+                    PoolAutoscaler a = autoscalerRef[0];
+                    if (a != null) {
+                      a.demandAtZero();
+                    }
+                  })
+              .limitNote(
+                  () -> {
+                    PoolAutoscaler a = autoscalerRef[0];
+                    return a == null ? null : a.limitNote();
+                  })
+              .build();
+      AutoscalerSettings settings = plan.settings();
+      PoolAutoscaler autoscaler = null;
+      if (settings != null && settings.initialScale() == 0 && settings.minScale() == 0) {
+        first.close(); // initial scale 0: start at zero; the first load only checked the model
+      } else {
+        pool.adopt(first);
+      }
+      if (settings != null) {
+        autoscaler =
+            new PoolAutoscaler("InferenceService " + r.name(), pool, settings, clock, sched);
+        autoscalerRef[0] = autoscaler;
+        autoscaler.start();
+      } else {
+        pool.scaleTo(plan.fixedReplicas());
+      }
+      Link predictor = new PoolLink(r.name(), pool, plan.requestTimeout());
+      Batcher<InferRequest, InferResponse> batcher = null;
+      BatcherSpec batch = p.component().batcher();
+      if (batch != null) {
+        Integer maxBatchSize = batch.maxBatchSize();
+        Integer maxLatency = batch.maxLatency();
+        Integer batchTimeout = batch.timeout();
+        batcher =
+            Batcher.<InferRequest, InferResponse>builder(
+                    "InferenceService " + r.name(), BatchingLink.runner(predictor))
+                .maxBatchSize(
+                    maxBatchSize == null ? BatcherSpec.DEFAULT_MAX_BATCH_SIZE : maxBatchSize)
+                .maxLatency(
+                    Duration.ofMillis(
+                        maxLatency == null ? BatcherSpec.DEFAULT_MAX_LATENCY_MS : maxLatency))
+                .timeout(batchTimeout == null ? null : Duration.ofSeconds(batchTimeout))
+                .key(TensorBatching::key)
+                .instances(TensorBatching::rows)
+                .parallelism(pool::readyReplicas)
+                .scheduler(sched)
+                .build();
+        predictor = new BatchingLink(r.name(), metadata.inputs(), batcher);
+      }
       Link explain = e == null ? null : new ExplainerLink(r.name(), e, predictor);
       if (t != null) {
         predictor = new TransformerLink(r.name(), t, predictor);
         explain = explain == null ? null : new TransformerLink(r.name(), t, explain);
       }
       Executor exec = executor != null ? executor : AsyncExecutor.shared();
-      return new InferenceService(r, selection.runtimeName(), model, predictor, explain, exec);
+      return new InferenceService(
+          r,
+          selection.runtimeName(),
+          metadata,
+          pool,
+          autoscaler,
+          batcher,
+          predictor,
+          explain,
+          exec,
+          scheduler == null ? sched : null);
     }
 
     private InferenceServiceResource compose() {

@@ -23,6 +23,14 @@ public interface Model extends AutoCloseable {
    */
   InferResponse predict(InferRequest request);
 
+  /**
+   * Whether this instance can still answer (for example, its native session is alive). Checked
+   * after a failure; a dead replica is replaced. By default {@code true}.
+   */
+  default boolean isAlive() {
+    return true;
+  }
+
   /** Releases the model's native resources. Idempotent. */
   @Override
   void close();

@@ -1,0 +1,78 @@
+package io.kserve4j.core.internal;
+
+import io.kserve4j.autoscale.PoolRejectedException;
+import io.kserve4j.autoscale.ReplicaPool;
+import io.kserve4j.core.runtime.Model;
+import io.kserve4j.protocol.InferRequest;
+import io.kserve4j.protocol.InferResponse;
+import io.kserve4j.protocol.InferenceException;
+import io.kserve4j.protocol.InferenceStatus;
+import io.kserve4j.protocol.InferenceTimeoutException;
+import io.kserve4j.protocol.InvalidInputException;
+import io.kserve4j.protocol.ModelFailureException;
+import io.kserve4j.protocol.ModelNotReadyException;
+import io.kserve4j.protocol.OverloadedException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The chain's last link: takes a slot on a replica of the pool (waiting in the activator queue when
+ * none is free), runs the model there, and gives the slot back with the outcome, so that a replica
+ * that keeps failing is replaced.
+ */
+public final class PoolLink implements Link {
+  private final String service;
+  private final ReplicaPool<Model> pool;
+  private final Duration maxWait;
+
+  /** A link running requests on {@code pool}, waiting at most {@code maxWait} for a slot. */
+  public PoolLink(String service, ReplicaPool<Model> pool, Duration maxWait) {
+    this.service = service;
+    this.pool = pool;
+    this.maxWait = maxWait;
+  }
+
+  @Override
+  public InferResponse proceed(InferRequest request, Map<String, String> headers) {
+    ReplicaPool.Replica<Model> replica;
+    try {
+      replica = pool.acquire(maxWait);
+    } catch (PoolRejectedException e) {
+      throw rejected(service, e);
+    }
+    InferResponse response;
+    try {
+      response = replica.get().predict(request);
+    } catch (InferenceException e) {
+      pool.release(replica, e);
+      throw e;
+    } catch (RuntimeException e) {
+      pool.release(replica, e);
+      throw new ModelFailureException(
+          service, "the model failed on replica " + replica.id() + ": " + e, e);
+    }
+    pool.release(replica, null);
+    return response;
+  }
+
+  /** Whether a failure counts against the replica: not bad input, not overload. */
+  public static boolean countsAgainstReplica(Throwable t) {
+    return !(t instanceof InvalidInputException) && !(t instanceof OverloadedException);
+  }
+
+  /** The InferenceException a pool rejection is for the caller. */
+  public static InferenceException rejected(String service, PoolRejectedException e) {
+    return switch (e.reason()) {
+      case QUEUE_FULL ->
+          new OverloadedException(
+              e.getMessage() != null && e.getMessage().contains("maxReplicas")
+                  ? InferenceStatus.TOO_MANY_REQUESTS
+                  : InferenceStatus.UNAVAILABLE,
+              service,
+              String.valueOf(e.getMessage()));
+      case TIMEOUT -> new InferenceTimeoutException(service, String.valueOf(e.getMessage()));
+      case CLOSED, NO_REPLICA ->
+          new ModelNotReadyException(service, String.valueOf(e.getMessage()));
+    };
+  }
+}
