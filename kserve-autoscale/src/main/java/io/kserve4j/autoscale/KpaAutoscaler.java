@@ -13,9 +13,9 @@ package io.kserve4j.autoscale;
  *       the two, and never below the largest desire of this panic (the ratchet: no scale-down);
  *   <li>excess burst capacity {@code floor(ready x total - targetBurstCapacity - panicAverage)}:
  *       negative keeps the activator in the request path;
- *   <li>zero only after the desire has been zero for the scale-to-zero grace period; then bounds:
- *       {@code minScale} (raised to {@code initialScale} until it was reached once), {@code
- *       maxScale}.
+ *   <li>zero only once the replicas have been active for a stable window and the desire has then
+ *       stayed zero for the scale-to-zero grace period; then bounds: {@code minScale} (raised to
+ *       {@code initialScale} until it was reached once), {@code maxScale}.
  * </ol>
  *
  * Not thread-safe: one owner records and decides. Time is whatever nanosecond clock the owner
@@ -32,6 +32,7 @@ public final class KpaAutoscaler {
   private long panicSince = NONE;
   private int maxPanicPods;
   private long zeroSince = NONE;
+  private long activeSince = NONE;
   private boolean initialScaleReached;
 
   /**
@@ -47,6 +48,9 @@ public final class KpaAutoscaler {
     this.graceNanos = settings.scaleToZeroGracePeriod().toNanos();
     this.initialScaleReached =
         settings.initialScale() <= 1 || readyReplicas >= settings.initialScale();
+    if (readyReplicas > 0) {
+      activeSince = nowNanos;
+    }
     if (readyReplicas > 1) {
       panicSince = nowNanos;
       maxPanicPods = readyReplicas;
@@ -131,14 +135,26 @@ public final class KpaAutoscaler {
     return new ScaleDecision(scaled, panicking, excessBurstCapacity, stableValue, panicValue);
   }
 
-  /** Zero only after the desire has stayed zero for the grace period; until then, no change. */
+  /**
+   * Knative's scale to zero: not before the replicas have been active for a stable window (until
+   * then at most 1); then the desire must stay zero for the grace period, with no change meanwhile.
+   */
   private int applyScaleToZero(long nowNanos, int desired, int currentReplicas) {
+    if (currentReplicas == 0) {
+      activeSince = NONE;
+    } else if (activeSince == NONE) {
+      activeSince = nowNanos;
+    }
     if (desired != 0 || settings.minScale() > 0) {
       zeroSince = NONE;
       return desired;
     }
     if (currentReplicas == 0) {
       return 0;
+    }
+    if (nowNanos - activeSince < stableWindowNanos) {
+      zeroSince = NONE;
+      return 1;
     }
     if (zeroSince == NONE) {
       zeroSince = nowNanos;

@@ -108,8 +108,12 @@ public final class PoolAutoscaler implements AutoCloseable {
     if (closed) {
       return;
     }
+    PoolStatus status = pool.status();
+    if (status.ready() + status.starting() > 0) {
+      return; // already scaling up: later requests count at the next sample
+    }
     long now = clock.nanoTime();
-    double value = settings.metric() == ScaleMetric.RPS ? 1 : Math.max(1, pool.concurrency());
+    double value = 1; // as Knative's activator: the first request reports concurrency 1 at once
     kpa.record(now, value);
     listener.recorded(now, value);
     decide(now, true);

@@ -13,11 +13,15 @@ final class KpaOracle {
   private @org.jspecify.annotations.Nullable Long panicStartedOrRefreshed;
   private int ratchet;
   private @org.jspecify.annotations.Nullable Long zeroFirstSeen;
+  private @org.jspecify.annotations.Nullable Long activeFrom;
   private boolean reachedInitial;
 
   KpaOracle(AutoscalerSettings s, long startSecond, int ready) {
     this.s = s;
     this.reachedInitial = s.initialScale() <= 1 || ready >= s.initialScale();
+    if (ready > 0) {
+      activeFrom = startSecond * 1_000_000_000L;
+    }
     if (ready > 1) {
       panicStartedOrRefreshed = startSecond * 1_000_000_000L;
       ratchet = ready;
@@ -78,10 +82,19 @@ final class KpaOracle {
       ratchet = (int) Math.max(ratchet, want);
       want = ratchet;
     }
-    // scale to zero after the grace period
+    // scale to zero: active for a stable window first (at most 1 until then), then the grace period
+    if (current == 0) {
+      activeFrom = null;
+    } else if (activeFrom == null) {
+      activeFrom = nanos;
+    }
     if (want == 0 && s.minScale() == 0) {
       if (current == 0) {
         want = 0;
+      } else if (nanos - java.util.Objects.requireNonNull(activeFrom)
+          < s.stableWindow().toNanos()) {
+        zeroFirstSeen = null;
+        want = 1;
       } else {
         if (zeroFirstSeen == null) {
           zeroFirstSeen = nanos;

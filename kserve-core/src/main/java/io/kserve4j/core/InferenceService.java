@@ -391,8 +391,25 @@ public final class InferenceService implements AutoCloseable {
     private @Nullable Executor executor;
     private Clock clock = Clock.system();
     private @Nullable Scheduler scheduler;
+    private int activatorQueueCapacity = 10_000;
 
     private Builder() {}
+
+    /**
+     * How many requests may wait for a replica (while scaling from zero, or with every slot busy)
+     * before more are refused with 503 (429 once maxReplicas is reached). By default 10,000, as
+     * Knative's activator.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder activatorQueueCapacity(int capacity) {
+      if (capacity < 0) {
+        throw new IllegalArgumentException(
+            "activatorQueueCapacity = " + capacity + ": must be >= 0");
+      }
+      this.activatorQueueCapacity = capacity;
+      return this;
+    }
 
     /**
      * The clock autoscaling, batching and timeouts read. By default the system clock; tests pass a
@@ -564,6 +581,7 @@ public final class InferenceService implements AutoCloseable {
                     }
                   })
               .containerConcurrency(plan.containerConcurrency())
+              .queueCapacity(activatorQueueCapacity)
               .countsAsFailure(PoolLink::countsAgainstReplica)
               .isAlive(Model::isAlive)
               .scheduler(sched)

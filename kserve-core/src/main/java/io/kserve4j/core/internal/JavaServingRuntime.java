@@ -45,6 +45,7 @@ public final class JavaServingRuntime implements ServingRuntime {
   @Override
   public Model load(ModelContext context) {
     ModelFunction function = context.option(ModelFunction.class);
+    boolean owned = function == null;
     if (function == null) {
       String className = context.annotations().get(CLASS_ANNOTATION);
       if (className == null) {
@@ -63,7 +64,7 @@ public final class JavaServingRuntime implements ServingRuntime {
               context.modelName(), "spec.predictor", className, ModelFunction.class);
     }
     ModelMetadata signature = context.option(ModelMetadata.class);
-    return new FunctionModel(context.modelName(), function, signature);
+    return new FunctionModel(context.modelName(), function, signature, owned);
   }
 
   /** A Java function as a model. */
@@ -72,9 +73,12 @@ public final class JavaServingRuntime implements ServingRuntime {
     private final ModelFunction function;
     private final @Nullable ModelMetadata signature;
     private final ModelMetadata metadata;
+    private final boolean owned;
 
-    FunctionModel(String name, ModelFunction function, @Nullable ModelMetadata signature) {
+    FunctionModel(
+        String name, ModelFunction function, @Nullable ModelMetadata signature, boolean owned) {
       this.name = name;
+      this.owned = owned;
       this.function = function;
       this.signature = signature;
       this.metadata =
@@ -104,7 +108,8 @@ public final class JavaServingRuntime implements ServingRuntime {
 
     @Override
     public void close() {
-      if (function instanceof AutoCloseable) {
+      // A function handed to the builder is shared by every replica and owned by the caller.
+      if (owned && function instanceof AutoCloseable) {
         try {
           ((AutoCloseable) function).close();
         } catch (Exception e) {
