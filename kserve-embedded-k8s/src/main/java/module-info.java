@@ -4,6 +4,10 @@ module io.kserve4j.k8s {
   requires static org.jspecify;
   requires io.kserve4j.core;
   requires io.kserve4j.graph;
+  requires info.picocli;
 
-// No package yet: the module's issue adds io.kserve4j.k8s and exports it.
+  exports io.kserve4j.k8s.cli;
+
+  opens io.kserve4j.k8s.cli to
+      info.picocli;
 }
