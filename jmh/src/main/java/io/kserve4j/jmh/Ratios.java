@@ -25,6 +25,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * java -cp jmh/target/benchmarks.jar io.kserve4j.jmh.Ratios \
  *     io.kserve4j.jmh.core.PredictBenchmark rawRun predict rawRunControl rounds=3 model=handmade_mlp
  * </pre>
+ *
+ * <p>{@code threads=N} runs each side with N threads; {@code mode=thrpt} measures throughput
+ * (operations per second; the p50 column then holds the throughput ratio, higher is better, and the
+ * p99 column repeats it).
  */
 public final class Ratios {
   private Ratios() {}
@@ -41,11 +45,17 @@ public final class Ratios {
     String cls = args[0];
     String[] methods = {args[1], args[2], args[3]};
     int rounds = 3;
+    int threads = 0;
+    boolean throughput = false;
     Map<String, String> params = new LinkedHashMap<>();
     for (int i = 4; i < args.length; i++) {
       String[] kv = args[i].split("=", 2);
       if (kv[0].equals("rounds")) {
         rounds = Integer.parseInt(kv[1]);
+      } else if (kv[0].equals("threads")) {
+        threads = Integer.parseInt(kv[1]);
+      } else if (kv[0].equals("mode")) {
+        throughput = kv[1].equals("thrpt");
       } else {
         params.put(kv[0], kv[1]);
       }
@@ -61,6 +71,13 @@ public final class Ratios {
                 .shouldFailOnError(true);
         for (Map.Entry<String, String> p : params.entrySet()) {
           o.param(p.getKey(), p.getValue());
+        }
+        if (threads > 0) {
+          o.threads(threads);
+        }
+        if (throughput) {
+          o.mode(org.openjdk.jmh.annotations.Mode.Throughput)
+              .timeUnit(java.util.concurrent.TimeUnit.SECONDS);
         }
         Collection<RunResult> results = new Runner(o.build()).run();
         RunResult r = results.iterator().next();
