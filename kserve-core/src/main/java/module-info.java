@@ -15,8 +15,10 @@ module io.kserve4j.core {
   // exports io.kserve4j.core;
   exports io.kserve4j.core.spec;
   exports io.kserve4j.core.runtime;
-
-  // exports io.kserve4j.core.testing;
+  exports io.kserve4j.core.testing;
 
   uses io.kserve4j.core.runtime.ServingRuntime;
+
+  provides io.kserve4j.core.runtime.ServingRuntime with
+      io.kserve4j.core.internal.onnx.OnnxServingRuntime;
 }
