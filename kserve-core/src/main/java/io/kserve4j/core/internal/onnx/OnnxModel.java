@@ -233,7 +233,7 @@ final class OnnxModel implements Model {
     metadata =
         new ModelMetadata(
             name, List.of(), "onnxruntime", inputMetadata, outputMetadata, parameters);
-    scratch = new ScratchBuffers(n, Runtime.getRuntime().availableProcessors() * 2);
+    scratch = new ScratchBuffers(n, ScratchBuffers.defaultSlots());
   }
 
   /**

@@ -30,11 +30,27 @@ final class ScratchBuffers {
   private final AtomicReferenceArray<@Nullable Scratch> slots;
   private final int mask;
 
-  ScratchBuffers(int inputs, int concurrency) {
+  /**
+   * Creates the pool.
+   *
+   * @param inputs the model's input count
+   * @param slots how many sets are kept (rounded up to a power of two, 2 to 64): as many as calls
+   *     are usually in flight at once
+   */
+  ScratchBuffers(int inputs, int slots) {
     this.inputs = inputs;
-    int size = Integer.highestOneBit(Math.max(2, Math.min(64, concurrency)) * 2 - 1);
+    int size = Integer.highestOneBit(Math.max(2, Math.min(64, slots)) * 2 - 1);
     this.slots = new AtomicReferenceArray<>(size);
     this.mask = size - 1;
+  }
+
+  /**
+   * Slots for the calls a model usually has in flight: four per core, at least 16 and at most 64.
+   * Request threads often outnumber cores; a call that finds the pool empty costs what ONNX
+   * Runtime's own copy costs (one direct allocation), never more.
+   */
+  static int defaultSlots() {
+    return Math.max(16, Math.min(64, 4 * Runtime.getRuntime().availableProcessors()));
   }
 
   /** A set of buffers for one call; give it back with {@link #release}. */
