@@ -233,7 +233,11 @@ final class OnnxModel implements Model {
     metadata =
         new ModelMetadata(
             name, List.of(), "onnxruntime", inputMetadata, outputMetadata, parameters);
-    scratch = new ScratchBuffers(n, ScratchBuffers.defaultSlots());
+    int[] ranks = new int[n];
+    for (int k = 0; k < n; k++) {
+      ranks[k] = inputShapes[k].length;
+    }
+    scratch = new ScratchBuffers(ranks, ScratchBuffers.defaultSlots());
   }
 
   /**
@@ -292,26 +296,23 @@ final class OnnxModel implements Model {
 
   private InferResponse run(InferRequest request) {
     List<RequestedOutput> wanted = request.outputs();
-    int[] picks = wanted.isEmpty() ? null : resolveOutputs(wanted);
+    int @Nullable [] picks = wanted.isEmpty() ? null : resolveOutputs(wanted);
     List<Tensor> given = request.inputs();
     int count = given.size();
-    OnnxTensor[] tensors = new OnnxTensor[count];
-    ScratchBuffers.Scratch buffers = null;
+    ScratchBuffers.Scratch call = scratch.take();
     OrtSession.Result result = null;
     try {
       for (int i = 0; i < count; i++) {
         Tensor t = given.get(i);
         int index = indexOf(t.name(), i);
         check(index, t);
-        if (!t.isDirect() && inputTypes[index] != DataType.BYTES && buffers == null) {
-          buffers = scratch.take();
-        }
-        tensors[i] = toOrt(index, t, buffers);
+        // Names are unique and each is a model input, so every index is filled at most once.
+        call.tensors[index] = toOrt(index, t, call);
       }
       if (count != inputNames.length) {
         throw missingInputs(given);
       }
-      Map<String, OnnxTensor> feed = feed(given, tensors);
+      Map<String, OnnxTensor> feed = feed(call.tensors);
       List<Tensor> outputs;
       if (picks == null) {
         result = session.run(feed);
@@ -333,17 +334,11 @@ final class OnnxModel implements Model {
       throw new ModelFailureException(
           name, "ONNX Runtime failed to run the model: " + e.getMessage(), e);
     } finally {
-      for (OnnxTensor t : tensors) {
-        if (t != null) {
-          t.close();
-        }
-      }
+      call.closeTensors();
       if (result != null) {
         result.close();
       }
-      if (buffers != null) {
-        scratch.release(buffers);
-      }
+      scratch.release(call);
     }
   }
 
@@ -442,24 +437,19 @@ final class OnnxModel implements Model {
     return picks;
   }
 
-  private OnnxTensor toOrt(int index, Tensor t, ScratchBuffers.@Nullable Scratch buffers)
-      throws OrtException {
+  private OnnxTensor toOrt(int index, Tensor t, ScratchBuffers.Scratch call) throws OrtException {
     DataType type = inputTypes[index];
-    long[] shape = t.shape();
+    long[] shape = call.shape(index, t);
     if (type == DataType.BYTES) {
       byte[][] raw = t.asByteArrays();
       String[] strings = new String[raw.length];
       for (int i = 0; i < raw.length; i++) {
         strings[i] = new String(raw[i], StandardCharsets.UTF_8);
       }
-      return OnnxTensor.createTensor(env, strings, shape);
+      // ONNX Runtime keeps this shape array in the tensor's info: give it its own.
+      return OnnxTensor.createTensor(env, strings, shape.clone());
     }
-    ByteBuffer data;
-    if (t.isDirect()) {
-      data = t.asByteBuffer();
-    } else {
-      data = copy(index, t, java.util.Objects.requireNonNull(buffers));
-    }
+    ByteBuffer data = t.isDirect() ? t.asByteBuffer() : copy(index, t, call);
     OnnxJavaType bufferType = inputBufferTypes[index];
     if (bufferType == null) {
       return unsigned(t, data, shape);
@@ -486,6 +476,9 @@ final class OnnxModel implements Model {
 
   /** Copies an array- or heap-backed tensor into this call's direct buffer for the input. */
   private static ByteBuffer copy(int index, Tensor t, ScratchBuffers.Scratch buffers) {
+    if (t.datatype() == DataType.BYTES) {
+      throw new AssertionError("BYTES inputs are not copied");
+    }
     DataType type = t.datatype();
     int n = (int) t.elementCount();
     ByteBuffer data = buffers.bytes(index, n * type.byteSize());
@@ -511,27 +504,36 @@ final class OnnxModel implements Model {
     return data;
   }
 
-  private static Map<String, OnnxTensor> feed(List<Tensor> given, OnnxTensor[] tensors) {
+  /** The call's tensors by input name; every one is set once the inputs are checked. */
+  private Map<String, OnnxTensor> feed(@Nullable OnnxTensor[] tensors) {
     switch (tensors.length) {
       case 1:
-        return Map.of(given.get(0).name(), tensors[0]);
+        return Map.of(inputNames[0], present(tensors, 0));
       case 2:
-        return Map.of(given.get(0).name(), tensors[0], given.get(1).name(), tensors[1]);
+        return Map.of(inputNames[0], present(tensors, 0), inputNames[1], present(tensors, 1));
       case 3:
         return Map.of(
-            given.get(0).name(),
-            tensors[0],
-            given.get(1).name(),
-            tensors[1],
-            given.get(2).name(),
-            tensors[2]);
+            inputNames[0],
+            present(tensors, 0),
+            inputNames[1],
+            present(tensors, 1),
+            inputNames[2],
+            present(tensors, 2));
       default:
         Map<String, OnnxTensor> feed = new HashMap<>();
         for (int i = 0; i < tensors.length; i++) {
-          feed.put(given.get(i).name(), tensors[i]);
+          feed.put(inputNames[i], present(tensors, i));
         }
         return feed;
     }
+  }
+
+  private OnnxTensor present(@Nullable OnnxTensor[] tensors, int index) {
+    OnnxTensor t = tensors[index];
+    if (t == null) {
+      throw new IllegalStateException("input '" + inputNames[index] + "' was not bound");
+    }
+    return t;
   }
 
   private List<Tensor> allOutputs(OrtSession.Result result) throws OrtException {

@@ -1,5 +1,7 @@
 package io.kserve4j.core.internal.onnx;
 
+import ai.onnxruntime.OnnxTensor;
+import io.kserve4j.protocol.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
@@ -11,8 +13,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Direct buffers that array-backed inputs are copied into before ONNX Runtime reads them, reused
- * from call to call: one {@link Scratch} per call in flight, one buffer per model input in a set.
+ * What one {@code predict} call needs besides its request, reused from call to call so that the hot
+ * path allocates nothing of its own: one {@link Scratch} per call in flight, holding per model
+ * input a direct buffer that array-backed inputs are copied into, a shape array and the slot for
+ * the input's native tensor.
  *
  * <p>ONNX Runtime reads only native memory, so a {@code float[]} must be copied once. Copying into
  * a buffer kept here costs one bulk copy and no allocation, where {@code
@@ -26,19 +30,19 @@ final class ScratchBuffers {
   /** Inputs above this size get a buffer that is not kept after the call. */
   static final int MAX_RETAINED_BYTES = 4 << 20;
 
-  private final int inputs;
+  private final int[] ranks;
   private final AtomicReferenceArray<@Nullable Scratch> slots;
   private final int mask;
 
   /**
    * Creates the pool.
    *
-   * @param inputs the model's input count
+   * @param ranks the rank of each model input, in the model's order
    * @param slots how many sets are kept (rounded up to a power of two, 2 to 64): as many as calls
    *     are usually in flight at once
    */
-  ScratchBuffers(int inputs, int slots) {
-    this.inputs = inputs;
+  ScratchBuffers(int[] ranks, int slots) {
+    this.ranks = ranks.clone();
     int size = Integer.highestOneBit(Math.max(2, Math.min(64, slots)) * 2 - 1);
     this.slots = new AtomicReferenceArray<>(size);
     this.mask = size - 1;
@@ -63,7 +67,7 @@ final class ScratchBuffers {
         return s;
       }
     }
-    return new Scratch(inputs);
+    return new Scratch(ranks);
   }
 
   /** Returns a set taken with {@link #take}, once ONNX Runtime no longer reads its buffers. */
@@ -77,8 +81,15 @@ final class ScratchBuffers {
     }
   }
 
-  /** One direct buffer per model input, each with typed views made once. */
+  /**
+   * Per model input: the native tensor of the call in flight, a shape array and a direct buffer
+   * with typed views made once.
+   */
   static final class Scratch {
+    /** The call's native tensors by model input; closed and cleared by {@link #closeTensors}. */
+    final @Nullable OnnxTensor[] tensors;
+
+    private final long[][] shapes;
     private final @Nullable ByteBuffer[] bytes;
     private final @Nullable FloatBuffer[] floats;
     private final @Nullable DoubleBuffer[] doubles;
@@ -86,13 +97,42 @@ final class ScratchBuffers {
     private final @Nullable IntBuffer[] ints;
     private final @Nullable ShortBuffer[] shorts;
 
-    Scratch(int inputs) {
+    Scratch(int[] ranks) {
+      int inputs = ranks.length;
+      tensors = new OnnxTensor[inputs];
+      shapes = new long[inputs][];
+      for (int i = 0; i < inputs; i++) {
+        shapes[i] = new long[ranks[i]];
+      }
       bytes = new ByteBuffer[inputs];
       floats = new FloatBuffer[inputs];
       doubles = new DoubleBuffer[inputs];
       longs = new LongBuffer[inputs];
       ints = new IntBuffer[inputs];
       shorts = new ShortBuffer[inputs];
+    }
+
+    /**
+     * The shape of {@code t}, which has input {@code input}'s rank, in this call's array for it.
+     * ONNX Runtime copies shapes when it makes a tensor, so the array is free again at once.
+     */
+    long[] shape(int input, Tensor t) {
+      long[] shape = shapes[input];
+      for (int d = 0; d < shape.length; d++) {
+        shape[d] = t.dim(d);
+      }
+      return shape;
+    }
+
+    /** Closes the call's native tensors and forgets them. */
+    void closeTensors() {
+      for (int i = 0; i < tensors.length; i++) {
+        OnnxTensor t = tensors[i];
+        if (t != null) {
+          tensors[i] = null;
+          t.close();
+        }
+      }
     }
 
     /**
