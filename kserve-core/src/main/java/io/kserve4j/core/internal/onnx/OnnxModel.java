@@ -43,9 +43,10 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Checks.</b> Every input is checked against the session's metadata before the model runs: an
  * unknown or missing input, a wrong datatype or a wrong rank or dimension is an {@link
  * InvalidInputException} (400) that reads {@code input 'float_input': expected FP32 [-1, 4], got
- * FP32 [1, 3]}, and so is a requested output the model does not have. A failure inside ONNX Runtime
- * is a {@link ModelFailureException} (500) with ONNX Runtime's message. Neither leaves anything
- * behind: the next good request answers.
+ * FP32 [1, 3]}, and so is a requested output the model does not have. An input declared without
+ * dimensions (ONNX Runtime cannot tell a scalar from an input without shape information) is checked
+ * for its datatype only. A failure inside ONNX Runtime is a {@link ModelFailureException} (500)
+ * with ONNX Runtime's message. Neither leaves anything behind: the next good request answers.
  *
  * <p><b>Memory.</b> A tensor over a direct buffer reaches ONNX Runtime as that very memory. A
  * tensor over a Java array is copied once into a pooled direct buffer ({@link ScratchBuffers}).
@@ -362,7 +363,10 @@ final class OnnxModel implements Model {
 
   private void check(int index, Tensor t) {
     long[] want = inputShapes[index];
-    boolean fits = t.datatype() == inputTypes[index] && t.rank() == want.length;
+    // ONNX Runtime reports no dimensions both for a scalar and for an input without shape
+    // information, and does not hold scalars to their rank either: check the datatype only.
+    boolean fits =
+        t.datatype() == inputTypes[index] && (want.length == 0 || t.rank() == want.length);
     for (int d = 0; fits && d < want.length; d++) {
       fits = want[d] < 0 || want[d] == t.dim(d);
     }

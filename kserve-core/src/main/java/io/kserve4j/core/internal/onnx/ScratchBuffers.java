@@ -118,6 +118,9 @@ final class ScratchBuffers {
      */
     long[] shape(int input, Tensor t) {
       long[] shape = shapes[input];
+      if (shape.length != t.rank()) {
+        return t.shape(); // an input declared without dimensions takes any rank
+      }
       for (int d = 0; d < shape.length; d++) {
         shape[d] = t.dim(d);
       }

@@ -13,12 +13,15 @@ import io.kserve4j.protocol.ModelMetadata;
 import io.kserve4j.protocol.ModelNotReadyException;
 import io.kserve4j.protocol.Tensor;
 import io.kserve4j.protocol.TensorMetadata;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@code OnnxModel} answers to bad requests, each rule by its message, and that the next good
@@ -162,6 +165,23 @@ class OnnxModelTest {
     for (int i = 0; i < 200; i++) {
       invalid(mlp, InferRequest.of(Tensor.of("input", new float[3], 1, 3)));
       assertMlpAnswers();
+    }
+  }
+
+  @Test
+  void inputWithoutDeclaredShape_takesAnyRank_butStillChecksTheDatatype(@TempDir Path tmp)
+      throws IOException {
+    Path dir =
+        OnnxModelWriter.write(tmp, OnnxModelWriter.identityWithoutShape(OnnxModelWriter.FLOAT));
+    try (Model any = SharedModels.load("no-shape", dir)) {
+      assertThat(any.metadata().inputs()).containsExactly(TensorMetadata.of("x", DataType.FP32));
+      float[] values = {1f, 2f, 3f, 4f};
+      assertThat(any.predict(InferRequest.of("x", values, 2, 2)).output("y").shape())
+          .containsExactly(2, 2);
+      assertThat(any.predict(InferRequest.of("x", values, 4)).output("y").asFloats())
+          .containsExactly(values);
+      assertThat(invalid(any, InferRequest.of(Tensor.of("x", new long[] {1}, 1))).getMessage())
+          .contains("input 'x': expected FP32 [], got INT64 [1]");
     }
   }
 

@@ -43,6 +43,23 @@ final class OnnxModelWriter {
     return model(graph, 13);
   }
 
+  /**
+   * A model {@code y = Identity(x)} of element type {@code elemType} whose input and output declare
+   * no shape at all.
+   */
+  static byte[] identityWithoutShape(int elemType) {
+    ProtoWriter node =
+        new ProtoWriter().string(1, "x").string(2, "y").string(3, "id").string(4, "Identity");
+    ProtoWriter type = new ProtoWriter().message(1, new ProtoWriter().varint(1, elemType));
+    ProtoWriter graph =
+        new ProtoWriter()
+            .message(1, node)
+            .string(2, "identity")
+            .message(11, new ProtoWriter().string(1, "x").message(2, type))
+            .message(12, new ProtoWriter().string(1, "y").message(2, type));
+    return model(graph, 13);
+  }
+
   /** A model with the given graph, ONNX domain at {@code opset}, IR version 8. */
   static byte[] model(ProtoWriter graph, int opset) {
     return new ProtoWriter()
