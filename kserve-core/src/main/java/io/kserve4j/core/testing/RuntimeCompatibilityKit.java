@@ -248,7 +248,7 @@ public abstract class RuntimeCompatibilityKit {
   private static List<String> names(List<?> tensors) {
     List<String> names = new ArrayList<>();
     for (Object t : tensors) {
-      names.add(t instanceof Tensor ? ((Tensor) t).name() : ((TensorMetadata) t).name());
+      names.add(t instanceof Tensor tensor ? tensor.name() : ((TensorMetadata) t).name());
     }
     return names;
   }

@@ -115,7 +115,7 @@ final class OnnxModel implements Model {
     int i = 0;
     for (NodeInfo node : inputs.values()) {
       ValueInfo info = node.getInfo();
-      if (!(info instanceof TensorInfo)) {
+      if (!(info instanceof TensorInfo tensor)) {
         throw new ModelFailureException(
             name,
             "input '"
@@ -124,7 +124,6 @@ final class OnnxModel implements Model {
                 + info
                 + ": kserve4j feeds ONNX models tensors only (export the model with tensor inputs)");
       }
-      TensorInfo tensor = (TensorInfo) info;
       DataType type = OnnxTypes.dataType(tensor.onnxType);
       if (type == null) {
         throw new ModelFailureException(
@@ -156,8 +155,7 @@ final class OnnxModel implements Model {
       String out = node.getName();
       ortOutputNames[o] = out;
       ValueInfo info = node.getInfo();
-      if (info instanceof TensorInfo) {
-        TensorInfo tensor = (TensorInfo) info;
+      if (info instanceof TensorInfo tensor) {
         DataType type = OnnxTypes.dataType(tensor.onnxType);
         if (type == null) {
           throw new ModelFailureException(
@@ -174,15 +172,17 @@ final class OnnxModel implements Model {
       } else {
         tensorsOnly = false;
         MapInfo map = null;
+        OnnxJavaType element = OnnxJavaType.UNKNOWN;
         String onnxType;
-        if (info instanceof SequenceInfo && ((SequenceInfo) info).isSequenceOfMaps()) {
-          map = ((SequenceInfo) info).mapInfo;
+        if (info instanceof SequenceInfo seq && seq.isSequenceOfMaps()) {
+          map = seq.mapInfo;
           onnxType = "seq(" + mapName(map) + ")";
-        } else if (info instanceof MapInfo) {
-          map = (MapInfo) info;
+        } else if (info instanceof MapInfo single) {
+          map = single;
           onnxType = mapName(map);
-        } else if (info instanceof SequenceInfo) {
-          onnxType = "seq(tensor(" + javaName(((SequenceInfo) info).sequenceType) + "))";
+        } else if (info instanceof SequenceInfo seq) {
+          element = seq.sequenceType;
+          onnxType = "seq(tensor(" + javaName(element) + "))";
         } else {
           throw new ModelFailureException(
               name,
@@ -208,9 +208,9 @@ final class OnnxModel implements Model {
                   + labelsName
                   + "'");
         } else {
-          DataType element = OnnxTypes.dataType(((SequenceInfo) info).sequenceType);
+          DataType stacked = OnnxTypes.dataType(element);
           outputMetadata.add(
-              TensorMetadata.of(out, element == null ? DataType.BYTES : element, -1));
+              TensorMetadata.of(out, stacked == null ? DataType.BYTES : stacked, -1));
           source.add(o);
           labels.add(false);
           parameters.put(
@@ -255,8 +255,8 @@ final class OnnxModel implements Model {
       } catch (OrtException closing) {
         e.addSuppressed(closing);
       }
-      if (e instanceof InferenceException) {
-        throw (InferenceException) e;
+      if (e instanceof InferenceException inference) {
+        throw inference;
       }
       throw new ModelFailureException(
           name, "ONNX Runtime could not describe the model: " + e.getMessage(), e);
@@ -510,26 +510,25 @@ final class OnnxModel implements Model {
 
   /** The call's tensors by input name; every one is set once the inputs are checked. */
   private Map<String, OnnxTensor> feed(@Nullable OnnxTensor[] tensors) {
-    switch (tensors.length) {
-      case 1:
-        return Map.of(inputNames[0], present(tensors, 0));
-      case 2:
-        return Map.of(inputNames[0], present(tensors, 0), inputNames[1], present(tensors, 1));
-      case 3:
-        return Map.of(
-            inputNames[0],
-            present(tensors, 0),
-            inputNames[1],
-            present(tensors, 1),
-            inputNames[2],
-            present(tensors, 2));
-      default:
+    return switch (tensors.length) {
+      case 1 -> Map.of(inputNames[0], present(tensors, 0));
+      case 2 -> Map.of(inputNames[0], present(tensors, 0), inputNames[1], present(tensors, 1));
+      case 3 ->
+          Map.of(
+              inputNames[0],
+              present(tensors, 0),
+              inputNames[1],
+              present(tensors, 1),
+              inputNames[2],
+              present(tensors, 2));
+      default -> {
         Map<String, OnnxTensor> feed = new HashMap<>();
         for (int i = 0; i < tensors.length; i++) {
           feed.put(inputNames[i], present(tensors, i));
         }
-        return feed;
-    }
+        yield feed;
+      }
+    };
   }
 
   private OnnxTensor present(@Nullable OnnxTensor[] tensors, int index) {

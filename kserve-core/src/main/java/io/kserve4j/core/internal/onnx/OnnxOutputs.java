@@ -34,8 +34,8 @@ final class OnnxOutputs {
 
   private static final Comparator<Object> LABEL_ORDER =
       (a, b) -> {
-        if (a instanceof Long && b instanceof Long) {
-          return Long.compare((Long) a, (Long) b);
+        if (a instanceof Long x && b instanceof Long y) {
+          return Long.compare(x, y);
         }
         return Arrays.compareUnsigned(utf8(a), utf8(b));
       };
@@ -44,11 +44,10 @@ final class OnnxOutputs {
 
   /** The protocol tensors for one ONNX Runtime output value. */
   static Tensor[] convert(String name, OnnxValue value) throws OrtException {
-    if (value instanceof OnnxTensor) {
-      return new Tensor[] {tensor(name, (OnnxTensor) value)};
+    if (value instanceof OnnxTensor tensor) {
+      return new Tensor[] {tensor(name, tensor)};
     }
-    if (value instanceof OnnxSequence) {
-      OnnxSequence sequence = (OnnxSequence) value;
+    if (value instanceof OnnxSequence sequence) {
       List<? extends OnnxValue> elements = sequence.getValue();
       try {
         if (sequence.getInfo().isSequenceOfMaps()) {
@@ -65,8 +64,8 @@ final class OnnxOutputs {
         }
       }
     }
-    if (value instanceof OnnxMap) {
-      return maps(name, List.of(((OnnxMap) value).getValue()));
+    if (value instanceof OnnxMap map) {
+      return maps(name, List.of(map.getValue()));
     }
     throw new IllegalStateException(
         "output '"
@@ -97,49 +96,32 @@ final class OnnxOutputs {
       // A scalar: only the buffer factory keeps the empty shape.
       return Tensor.of(name, type, t.getByteBuffer(), shape);
     }
-    switch (type) {
-      case FP32:
-        return Tensor.of(name, type, t.getFloatBuffer().array(), shape);
-      case FP64:
-        return Tensor.of(name, type, t.getDoubleBuffer().array(), shape);
-      case INT64:
-      case UINT64:
-        return Tensor.of(name, type, t.getLongBuffer().array(), shape);
-      case INT32:
-      case UINT32:
-        return Tensor.of(name, type, t.getIntBuffer().array(), shape);
-      case INT16:
-      case UINT16:
-      case FP16:
-      case BF16:
-        return Tensor.of(name, type, t.getShortBuffer().array(), shape);
-      case INT8:
-      case UINT8:
-        return Tensor.of(name, type, t.getByteBuffer().array(), shape);
-      case BOOL:
-        {
-          byte[] raw = t.getByteBuffer().array();
-          boolean[] values = new boolean[raw.length];
-          for (int i = 0; i < raw.length; i++) {
-            values[i] = raw[i] != 0;
-          }
-          return Tensor.of(name, type, values, shape);
+    return switch (type) {
+      case FP32 -> Tensor.of(name, type, t.getFloatBuffer().array(), shape);
+      case FP64 -> Tensor.of(name, type, t.getDoubleBuffer().array(), shape);
+      case INT64, UINT64 -> Tensor.of(name, type, t.getLongBuffer().array(), shape);
+      case INT32, UINT32 -> Tensor.of(name, type, t.getIntBuffer().array(), shape);
+      case INT16, UINT16, FP16, BF16 -> Tensor.of(name, type, t.getShortBuffer().array(), shape);
+      case INT8, UINT8 -> Tensor.of(name, type, t.getByteBuffer().array(), shape);
+      case BOOL -> {
+        byte[] raw = t.getByteBuffer().array();
+        boolean[] values = new boolean[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+          values[i] = raw[i] != 0;
         }
-      case BYTES:
-        {
-          Object value = t.getValue();
-          String[] strings =
-              value instanceof String
-                  ? new String[] {(String) value}
-                  : OrtUtil.flattenString(value);
-          byte[][] bytes = new byte[strings.length][];
-          for (int i = 0; i < strings.length; i++) {
-            bytes[i] = strings[i].getBytes(StandardCharsets.UTF_8);
-          }
-          return Tensor.of(name, type, bytes, shape);
+        yield Tensor.of(name, type, values, shape);
+      }
+      case BYTES -> {
+        Object value = t.getValue();
+        String[] strings =
+            value instanceof String one ? new String[] {one} : OrtUtil.flattenString(value);
+        byte[][] bytes = new byte[strings.length][];
+        for (int i = 0; i < strings.length; i++) {
+          bytes[i] = strings[i].getBytes(StandardCharsets.UTF_8);
         }
-    }
-    throw new AssertionError(type);
+        yield Tensor.of(name, type, bytes, shape);
+      }
+    };
   }
 
   /**
@@ -270,31 +252,16 @@ final class OnnxOutputs {
   }
 
   private static Object emptyArray(DataType type) {
-    switch (type) {
-      case FP32:
-        return new float[0];
-      case FP64:
-        return new double[0];
-      case INT64:
-      case UINT64:
-        return new long[0];
-      case INT32:
-      case UINT32:
-        return new int[0];
-      case INT16:
-      case UINT16:
-      case FP16:
-      case BF16:
-        return new short[0];
-      case INT8:
-      case UINT8:
-        return new byte[0];
-      case BOOL:
-        return new boolean[0];
-      case BYTES:
-        return new byte[0][];
-    }
-    throw new AssertionError(type);
+    return switch (type) {
+      case FP32 -> new float[0];
+      case FP64 -> new double[0];
+      case INT64, UINT64 -> new long[0];
+      case INT32, UINT32 -> new int[0];
+      case INT16, UINT16, FP16, BF16 -> new short[0];
+      case INT8, UINT8 -> new byte[0];
+      case BOOL -> new boolean[0];
+      case BYTES -> new byte[0][];
+    };
   }
 
   private static byte[] utf8(Object value) {

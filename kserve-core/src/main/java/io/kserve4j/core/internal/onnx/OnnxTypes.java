@@ -11,38 +11,23 @@ final class OnnxTypes {
 
   /** The protocol datatype of an ONNX element type, or {@code null} when the protocol has none. */
   static @Nullable DataType dataType(OnnxTensorType type) {
-    switch (type) {
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT:
-        return DataType.FP32;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_DOUBLE:
-        return DataType.FP64;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT16:
-        return DataType.FP16;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_BFLOAT16:
-        return DataType.BF16;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT8:
-        return DataType.INT8;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT8:
-        return DataType.UINT8;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT16:
-        return DataType.INT16;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT16:
-        return DataType.UINT16;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT32:
-        return DataType.INT32;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT32:
-        return DataType.UINT32;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT64:
-        return DataType.INT64;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT64:
-        return DataType.UINT64;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_BOOL:
-        return DataType.BOOL;
-      case ONNX_TENSOR_ELEMENT_DATA_TYPE_STRING:
-        return DataType.BYTES;
-      default:
-        return null;
-    }
+    return switch (type) {
+      case ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT -> DataType.FP32;
+      case ONNX_TENSOR_ELEMENT_DATA_TYPE_DOUBLE -> DataType.FP64;
+      case ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT16 -> DataType.FP16;
+      case ONNX_TENSOR_ELEMENT_DATA_TYPE_BFLOAT16 -> DataType.BF16;
+      case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT8 -> DataType.INT8;
+      case ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT8 -> DataType.UINT8;
+      case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT16 -> DataType.INT16;
+      case ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT16 -> DataType.UINT16;
+      case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT32 -> DataType.INT32;
+      case ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT32 -> DataType.UINT32;
+      case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT64 -> DataType.INT64;
+      case ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT64 -> DataType.UINT64;
+      case ONNX_TENSOR_ELEMENT_DATA_TYPE_BOOL -> DataType.BOOL;
+      case ONNX_TENSOR_ELEMENT_DATA_TYPE_STRING -> DataType.BYTES;
+      default -> null;
+    };
   }
 
   /**
@@ -50,32 +35,20 @@ final class OnnxTypes {
    * values, where ONNX Runtime reports no signedness), or {@code null} when the protocol has none.
    */
   static @Nullable DataType dataType(OnnxJavaType type) {
-    switch (type) {
-      case FLOAT:
-        return DataType.FP32;
-      case DOUBLE:
-        return DataType.FP64;
-      case FLOAT16:
-        return DataType.FP16;
-      case BFLOAT16:
-        return DataType.BF16;
-      case INT8:
-        return DataType.INT8;
-      case UINT8:
-        return DataType.UINT8;
-      case INT16:
-        return DataType.INT16;
-      case INT32:
-        return DataType.INT32;
-      case INT64:
-        return DataType.INT64;
-      case BOOL:
-        return DataType.BOOL;
-      case STRING:
-        return DataType.BYTES;
-      default:
-        return null;
-    }
+    return switch (type) {
+      case FLOAT -> DataType.FP32;
+      case DOUBLE -> DataType.FP64;
+      case FLOAT16 -> DataType.FP16;
+      case BFLOAT16 -> DataType.BF16;
+      case INT8 -> DataType.INT8;
+      case UINT8 -> DataType.UINT8;
+      case INT16 -> DataType.INT16;
+      case INT32 -> DataType.INT32;
+      case INT64 -> DataType.INT64;
+      case BOOL -> DataType.BOOL;
+      case STRING -> DataType.BYTES;
+      default -> null;
+    };
   }
 
   /**
@@ -84,30 +57,19 @@ final class OnnxTypes {
    * {@link UnsignedTensors}) and for BYTES, which is built from strings.
    */
   static @Nullable OnnxJavaType bufferType(DataType type) {
-    switch (type) {
-      case FP32:
-        return OnnxJavaType.FLOAT;
-      case FP64:
-        return OnnxJavaType.DOUBLE;
-      case FP16:
-        return OnnxJavaType.FLOAT16;
-      case BF16:
-        return OnnxJavaType.BFLOAT16;
-      case INT8:
-        return OnnxJavaType.INT8;
-      case UINT8:
-        return OnnxJavaType.UINT8;
-      case INT16:
-        return OnnxJavaType.INT16;
-      case INT32:
-        return OnnxJavaType.INT32;
-      case INT64:
-        return OnnxJavaType.INT64;
-      case BOOL:
-        return OnnxJavaType.BOOL;
-      default:
-        return null;
-    }
+    return switch (type) {
+      case FP32 -> OnnxJavaType.FLOAT;
+      case FP64 -> OnnxJavaType.DOUBLE;
+      case FP16 -> OnnxJavaType.FLOAT16;
+      case BF16 -> OnnxJavaType.BFLOAT16;
+      case INT8 -> OnnxJavaType.INT8;
+      case UINT8 -> OnnxJavaType.UINT8;
+      case INT16 -> OnnxJavaType.INT16;
+      case INT32 -> OnnxJavaType.INT32;
+      case INT64 -> OnnxJavaType.INT64;
+      case BOOL -> OnnxJavaType.BOOL;
+      default -> null;
+    };
   }
 
   /** The ONNX type name as ONNX writes it, e.g. {@code tensor(float)}, for messages. */

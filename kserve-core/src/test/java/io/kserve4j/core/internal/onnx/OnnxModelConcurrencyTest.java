@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -155,11 +154,11 @@ class OnnxModelConcurrencyTest {
     for (int t = 0; t < threads; t++) {
       futures.add(POOL.submit(work));
     }
-    AtomicLong total = new AtomicLong();
+    long total = 0;
     for (Future<Long> f : futures) {
-      total.addAndGet(f.get(5, TimeUnit.MINUTES));
+      total += f.get(5, TimeUnit.MINUTES);
     }
-    return total.get();
+    return total;
   }
 
   /**

@@ -14,6 +14,7 @@ import io.kserve4j.core.spec.SupportedModelFormat;
 import io.kserve4j.protocol.InferRequest;
 import io.kserve4j.protocol.ModelFailureException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -154,7 +155,9 @@ class OnnxServingRuntimeTest {
 
   @Test
   void load_corruptFile_isModelFailure_withOrtsMessage() throws IOException {
-    Path bad = Files.write(tmp.resolve("model.onnx"), "this is not protobuf".getBytes());
+    Path bad =
+        Files.write(
+            tmp.resolve("model.onnx"), "this is not protobuf".getBytes(StandardCharsets.UTF_8));
     ModelFailureException e =
         catchThrowableOfType(ModelFailureException.class, () -> SharedModels.load("bad", tmp));
     assertThat(e).isNotNull();
