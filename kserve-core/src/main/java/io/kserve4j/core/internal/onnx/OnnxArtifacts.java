@@ -76,7 +76,7 @@ final class OnnxArtifacts {
           "resolves to " + path + ", which does not exist",
           "point storageUri at a .onnx file or a folder holding exactly one");
     }
-    List<Path> files = list(path);
+    List<Path> files = list(subject, shown, path);
     List<Path> onnx = new ArrayList<>();
     for (Path f : files) {
       if (lowerName(f).endsWith(".onnx")) {
@@ -122,7 +122,10 @@ final class OnnxArtifacts {
     if (name.endsWith(".pkl") || name.endsWith(".joblib") || name.endsWith(".pickle")) {
       return SKLEARN_FIX;
     }
-    if (name.endsWith(".json") || name.endsWith(".ubj") || name.endsWith(".bst")) {
+    if (name.endsWith(".ubj") || name.endsWith(".bst")) {
+      return XGBOOST_FIX;
+    }
+    if (name.endsWith(".json") && headContains(file, "\"learner\"", 4096)) {
       return XGBOOST_FIX;
     }
     if (name.endsWith(".pt") || name.endsWith(".pth")) {
@@ -134,6 +137,17 @@ final class OnnxArtifacts {
     return null;
   }
 
+  /** Whether the first {@code limit} characters of a text file contain {@code text}. */
+  private static boolean headContains(Path file, String text, int limit) {
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+      char[] head = new char[limit];
+      int n = reader.read(head, 0, limit);
+      return n > 0 && new String(head, 0, n).contains(text);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static boolean isLightGbm(Path file) {
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
       String first = reader.readLine();
@@ -143,15 +157,19 @@ final class OnnxArtifacts {
     }
   }
 
-  private static List<Path> list(Path dir) {
+  private static List<Path> list(String subject, Object shown, Path dir) {
     try (Stream<Path> walk = Files.walk(dir, MAX_DEPTH)) {
       List<Path> files = new ArrayList<>();
       walk.filter(Files::isRegularFile).sorted().forEach(files::add);
       return files;
     } catch (IOException | UncheckedIOException e) {
       throw new SpecValidationException(
-          "model storage",
-          new Violation(FIELD, dir, "cannot be listed: " + e.getMessage(), "check permissions"),
+          subject,
+          new Violation(
+              FIELD,
+              shown,
+              "resolves to " + dir + ", which cannot be listed: " + e.getMessage(),
+              "check that the folder is readable"),
           e);
     }
   }

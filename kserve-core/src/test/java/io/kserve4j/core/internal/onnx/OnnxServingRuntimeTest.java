@@ -143,8 +143,9 @@ class OnnxServingRuntimeTest {
     assertThat(refused(tmp).getMessage()).contains("is an empty folder");
     Files.writeString(tmp.resolve("README.md"), "hello");
     Files.writeString(tmp.resolve("notes.txt"), "not a LightGBM model");
+    Files.writeString(tmp.resolve("config.json"), "{\"architectures\": []}");
     assertThat(refused(tmp).getMessage())
-        .contains("holds no .onnx file (found [README.md, notes.txt])")
+        .contains("holds no .onnx file (found [README.md, config.json, notes.txt])")
         .contains("put the model there as model.onnx");
   }
 
