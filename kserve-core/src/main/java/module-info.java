@@ -20,5 +20,6 @@ module io.kserve4j.core {
   uses io.kserve4j.core.runtime.ServingRuntime;
 
   provides io.kserve4j.core.runtime.ServingRuntime with
+      io.kserve4j.core.internal.onnx.OnnxServingRuntime,
       io.kserve4j.core.internal.JavaServingRuntime;
 }
