@@ -1,6 +1,7 @@
 package io.kserve4j.core.runtime;
 
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Pass an instance to {@code InferenceService.builder().runtimeOption(...)}. {@link
  * #ofDefaults()} uses 1 intra-op thread on machines with up to 4 cores and half the cores (at most
- * 8) above that, 1 inter-op thread, spinning off and all graph optimizations.
+ * 8) above that, 1 inter-op thread, spinning off, all graph optimizations, and ONNX Runtime's own
+ * log at error level.
  */
 public final class OnnxRuntimeOptions {
   private final int intraOpThreads;
@@ -20,8 +22,10 @@ public final class OnnxRuntimeOptions {
   private final boolean spinning;
   private final OrtSession.SessionOptions.OptLevel optimizationLevel;
   private final @Nullable SessionCustomizer customizer;
+  private final OrtLoggingLevel logLevel;
 
   private OnnxRuntimeOptions(Builder b) {
+    this.logLevel = b.logLevel;
     this.intraOpThreads = b.intraOpThreads;
     this.interOpThreads = b.interOpThreads;
     this.spinning = b.spinning;
@@ -70,6 +74,7 @@ public final class OnnxRuntimeOptions {
       options.setIntraOpNumThreads(intraOpThreads);
       options.setInterOpNumThreads(interOpThreads);
       options.setOptimizationLevel(optimizationLevel);
+      options.setSessionLogLevel(logLevel);
       options.addConfigEntry("session.intra_op.allow_spinning", spinning ? "1" : "0");
       options.addConfigEntry("session.inter_op.allow_spinning", spinning ? "1" : "0");
       if (customizer != null) {
@@ -114,8 +119,19 @@ public final class OnnxRuntimeOptions {
     private OrtSession.SessionOptions.OptLevel optimizationLevel =
         OrtSession.SessionOptions.OptLevel.ALL_OPT;
     private @Nullable SessionCustomizer customizer;
+    private OrtLoggingLevel logLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR;
 
     private Builder() {}
+
+    /**
+     * The level of ONNX Runtime's own log lines for the session (printed by the native library). By
+     * default errors only: per-call warnings, such as a model declaring a fixed output shape it
+     * does not keep at other batch sizes, would otherwise print on every call.
+     */
+    public Builder logLevel(OrtLoggingLevel level) {
+      this.logLevel = Objects.requireNonNull(level, "level");
+      return this;
+    }
 
     /**
      * Threads one operator may use. By default 1 on machines with up to 4 cores, else half the

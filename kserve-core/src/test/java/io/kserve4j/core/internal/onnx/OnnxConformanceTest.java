@@ -66,7 +66,7 @@ class OnnxConformanceTest {
   @MethodSource("modelsWithPbOutputs")
   void predict_matchesReferenceOutputs(String name) {
     Path set = SharedModels.model(name).resolve("test_data_set_0");
-    try (Model model = SharedModels.load(name)) {
+    try (Model model = SharedModels.service(name)) {
       List<TensorMetadata> declared = model.metadata().inputs();
       InferRequest.Builder request = InferRequest.builder();
       for (int i = 0; i < declared.size(); i++) {
@@ -94,7 +94,7 @@ class OnnxConformanceTest {
         new ObjectMapper().readTree(SharedModels.model(name).resolve("test_data.json").toFile());
     Tensor input = jsonTensor(data.get("inputs").get(0));
     Tensor expected = jsonTensor(data.get("outputs").get(0));
-    try (Model model = SharedModels.load(name)) {
+    try (Model model = SharedModels.service(name)) {
       InferResponse response = model.predict(InferRequest.of(input));
       assertSameTensor(name, response.output(expected.name()), expected);
     }
@@ -105,7 +105,7 @@ class OnnxConformanceTest {
   void sklearnIris_labelsMatchGroundTruth_andZipMapProbabilitiesAgree(String name) {
     Path set = SharedModels.model(name).resolve("test_data_set_0");
     long[] truth = TensorProtoReader.read(set.resolve("ground_truth_labels.pb")).asLongs();
-    try (Model model = SharedModels.load(name)) {
+    try (Model model = SharedModels.service(name)) {
       Tensor input = TensorProtoReader.read(set.resolve("input_0.pb")).withName("float_input");
       InferResponse response = model.predict(InferRequest.of(input));
 
@@ -139,7 +139,7 @@ class OnnxConformanceTest {
 
   @Test
   void sklearnIris_metadataDescribesZipMapAsTensors() {
-    try (Model model = SharedModels.load("sk_logreg_iris")) {
+    try (Model model = SharedModels.service("sk_logreg_iris")) {
       assertThat(model.metadata().platform()).isEqualTo("onnxruntime");
       assertThat(model.metadata().inputs())
           .containsExactly(TensorMetadata.of("float_input", DataType.FP32, -1, 4));
@@ -160,7 +160,7 @@ class OnnxConformanceTest {
   @Test
   void sklearnIris_requestedLabelsOnly_answersOnlyLabels() {
     Path set = SharedModels.model("sk_rf_iris").resolve("test_data_set_0");
-    try (Model model = SharedModels.load("sk_rf_iris")) {
+    try (Model model = SharedModels.service("sk_rf_iris")) {
       Tensor input = TensorProtoReader.read(set.resolve("input_0.pb")).withName("float_input");
       InferResponse response =
           model.predict(

@@ -44,7 +44,7 @@ class OnnxModelConcurrencyTest {
 
   @Test
   void mlp_8threadsX10000_allCorrect_andResidentMemoryFlat() throws Exception {
-    try (Model model = SharedModels.load("handmade_mlp")) {
+    try (Model model = SharedModels.service("handmade_mlp")) {
       int variants = 16;
       InferRequest[] requests = new InferRequest[variants];
       float[][] expected = new float[variants][];
@@ -81,7 +81,7 @@ class OnnxModelConcurrencyTest {
     Path set = SharedModels.model("sk_logreg_iris").resolve("test_data_set_0");
     Tensor input = TensorProtoReader.read(set.resolve("input_0.pb")).withName("float_input");
     InferRequest request = InferRequest.of(input);
-    try (Model model = SharedModels.load("sk_logreg_iris")) {
+    try (Model model = SharedModels.service("sk_logreg_iris")) {
       long[] labels = model.predict(request).output("output_label").asLongs();
       Callable<Long> work =
           () -> {

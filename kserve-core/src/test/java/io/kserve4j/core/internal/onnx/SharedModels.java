@@ -1,8 +1,13 @@
 package io.kserve4j.core.internal.onnx;
 
+import io.kserve4j.core.InferenceService;
+import io.kserve4j.core.Predictor;
 import io.kserve4j.core.runtime.Model;
 import io.kserve4j.core.runtime.ModelContext;
 import io.kserve4j.core.spec.ModelSpec;
+import io.kserve4j.protocol.InferRequest;
+import io.kserve4j.protocol.InferResponse;
+import io.kserve4j.protocol.ModelMetadata;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -46,5 +51,35 @@ final class SharedModels {
         .load(
             new ModelContext(
                 name, ModelSpec.of("onnx", path.toUri().toString()), path, Map.of(), List.of()));
+  }
+
+  /**
+   * The model called {@code name} served through an {@link InferenceService} ({@code predict()} all
+   * the way: chain, replica pool, runtime), seen as a {@link Model}. The service's name is the
+   * folder name with '_' written as '-', as KServe's name rules require.
+   */
+  static Model service(String name) {
+    Path path = model(name);
+    InferenceService s =
+        InferenceService.builder()
+            .name(name.replace('_', '-'))
+            .predictor(Predictor.model("onnx", path.toString()))
+            .build();
+    return new Model() {
+      @Override
+      public ModelMetadata metadata() {
+        return s.metadata();
+      }
+
+      @Override
+      public InferResponse predict(InferRequest request) {
+        return s.predict(request);
+      }
+
+      @Override
+      public void close() {
+        s.close();
+      }
+    };
   }
 }
