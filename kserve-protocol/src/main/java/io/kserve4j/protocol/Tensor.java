@@ -125,68 +125,32 @@ public final class Tensor {
 
   /** An FP32 tensor of shape [rows, columns], copied once from a rectangular array. */
   public static Tensor of(String name, float[][] rows) {
-    int cols = columns(rows, rows.length == 0 ? 0 : rows[0].length);
-    float[] flat = new float[Math.multiplyExact(rows.length, cols)];
-    for (int r = 0; r < rows.length; r++) {
-      checkRow(name, r, rows[r].length, cols);
-      System.arraycopy(rows[r], 0, flat, r * cols, cols);
-    }
-    return of(name, flat, rows.length, cols);
+    return of(name, (float[]) flatten(name, rows, float.class), rows.length, columns(rows));
   }
 
   /** An FP64 tensor of shape [rows, columns], copied once from a rectangular array. */
   public static Tensor of(String name, double[][] rows) {
-    int cols = columns(rows, rows.length == 0 ? 0 : rows[0].length);
-    double[] flat = new double[Math.multiplyExact(rows.length, cols)];
-    for (int r = 0; r < rows.length; r++) {
-      checkRow(name, r, rows[r].length, cols);
-      System.arraycopy(rows[r], 0, flat, r * cols, cols);
-    }
-    return of(name, flat, rows.length, cols);
+    return of(name, (double[]) flatten(name, rows, double.class), rows.length, columns(rows));
   }
 
   /** An INT64 tensor of shape [rows, columns], copied once from a rectangular array. */
   public static Tensor of(String name, long[][] rows) {
-    int cols = columns(rows, rows.length == 0 ? 0 : rows[0].length);
-    long[] flat = new long[Math.multiplyExact(rows.length, cols)];
-    for (int r = 0; r < rows.length; r++) {
-      checkRow(name, r, rows[r].length, cols);
-      System.arraycopy(rows[r], 0, flat, r * cols, cols);
-    }
-    return of(name, flat, rows.length, cols);
+    return of(name, (long[]) flatten(name, rows, long.class), rows.length, columns(rows));
   }
 
   /** An INT32 tensor of shape [rows, columns], copied once from a rectangular array. */
   public static Tensor of(String name, int[][] rows) {
-    int cols = columns(rows, rows.length == 0 ? 0 : rows[0].length);
-    int[] flat = new int[Math.multiplyExact(rows.length, cols)];
-    for (int r = 0; r < rows.length; r++) {
-      checkRow(name, r, rows[r].length, cols);
-      System.arraycopy(rows[r], 0, flat, r * cols, cols);
-    }
-    return of(name, flat, rows.length, cols);
+    return of(name, (int[]) flatten(name, rows, int.class), rows.length, columns(rows));
   }
 
   /** A BOOL tensor of shape [rows, columns], copied once from a rectangular array. */
   public static Tensor of(String name, boolean[][] rows) {
-    int cols = columns(rows, rows.length == 0 ? 0 : rows[0].length);
-    boolean[] flat = new boolean[Math.multiplyExact(rows.length, cols)];
-    for (int r = 0; r < rows.length; r++) {
-      checkRow(name, r, rows[r].length, cols);
-      System.arraycopy(rows[r], 0, flat, r * cols, cols);
-    }
-    return of(name, flat, rows.length, cols);
+    return of(name, (boolean[]) flatten(name, rows, boolean.class), rows.length, columns(rows));
   }
 
   /** A BYTES tensor of shape [rows, columns] of UTF-8 strings from a rectangular array. */
   public static Tensor of(String name, String[][] rows) {
-    int cols = columns(rows, rows.length == 0 ? 0 : rows[0].length);
-    String[] flat = new String[Math.multiplyExact(rows.length, cols)];
-    for (int r = 0; r < rows.length; r++) {
-      checkRow(name, r, rows[r].length, cols);
-      System.arraycopy(rows[r], 0, flat, r * cols, cols);
-    }
-    return of(name, flat, rows.length, cols);
+    return of(name, (String[]) flatten(name, rows, String.class), rows.length, columns(rows));
   }
 
   /**
@@ -647,8 +611,20 @@ public final class Tensor {
     return java.lang.reflect.Array.getLength(array);
   }
 
-  private static int columns(Object[] rows, int first) {
-    return rows.length == 0 ? 0 : first;
+  private static int columns(Object[] rows) {
+    return rows.length == 0 ? 0 : java.lang.reflect.Array.getLength(rows[0]);
+  }
+
+  /** Copies a rectangular array of rows into one flat array of {@code element}s, row-major. */
+  private static Object flatten(String name, Object[] rows, Class<?> element) {
+    int cols = columns(rows);
+    Object flat =
+        java.lang.reflect.Array.newInstance(element, Math.multiplyExact(rows.length, cols));
+    for (int r = 0; r < rows.length; r++) {
+      checkRow(name, r, java.lang.reflect.Array.getLength(rows[r]), cols);
+      System.arraycopy(rows[r], 0, flat, r * cols, cols);
+    }
+    return flat;
   }
 
   private static void checkRow(String name, int row, int length, int cols) {

@@ -31,19 +31,7 @@ public final class SignatureCheck {
             modelName,
             "unknown input '" + t.name() + "' (the model's inputs are " + names(inputs) + ")");
       }
-      if (t.datatype() != want.datatype()) {
-        throw new InvalidInputException(
-            modelName,
-            "input '"
-                + t.name()
-                + "': expected "
-                + describe(want)
-                + ", got "
-                + t.datatype()
-                + " "
-                + Arrays.toString(t.shape()));
-      }
-      if (!want.accepts(t.shape())) {
+      if (t.datatype() != want.datatype() || !want.accepts(t.shape())) {
         throw new InvalidInputException(
             modelName,
             "input '"
