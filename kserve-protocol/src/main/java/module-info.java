@@ -18,4 +18,5 @@ module io.kserve4j.protocol {
 
   exports io.kserve4j.protocol;
   exports io.kserve4j.protocol.client;
+  exports io.kserve4j.protocol.grpc;
 }
