@@ -121,6 +121,8 @@ class GrpcClientTest {
     try (GrpcClient c = GrpcClient.builder().host("127.0.0.1").port(port).build()) {
       assertThatThrownBy(() -> c.infer("doubler", InferRequest.of("x", new float[] {1}, 1)))
           .isExactlyInstanceOf(InferenceException.class)
+          .hasMessageStartingWith(
+              "model 'doubler': cannot reach the gRPC server at 127.0.0.1:" + port + " (")
           .isInstanceOfSatisfying(
               InferenceException.class,
               e -> assertThat(e.status()).isEqualTo(InferenceStatus.UNAVAILABLE));

@@ -358,6 +358,32 @@ class GrpcServerTest {
   }
 
   @Test
+  void scalars_keepTheirEmptyShape_typedAndRaw() {
+    ModelInferRequest typed =
+        ModelInferRequest.newBuilder()
+            .setModelName("echo")
+            .addInputs(
+                input("s", "INT64")
+                    .setContents(InferTensorContents.newBuilder().addInt64Contents(7)))
+            .build();
+    ModelInferResponse reply = stub().modelInfer(typed);
+    assertThat(reply.getOutputs(0).getShapeCount()).isZero();
+    assertThat(reply.getOutputs(0).getContents().getInt64ContentsList()).containsExactly(7L);
+    assertThat(models.lastRequest().input("s").rank()).isZero();
+    InferResponse raw =
+        rawClient.infer(
+            "echo",
+            InferRequest.of(
+                Tensor.of(
+                    "s",
+                    DataType.FP64,
+                    ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(0, 2.5),
+                    new long[0])));
+    assertThat(raw.output("s").rank()).isZero();
+    assertThat(raw.output("s").asDoubles()).containsExactly(2.5);
+  }
+
+  @Test
   void requestedOutputs_areTheOnlyOnes_inTheOrderAsked() {
     InferRequest request =
         InferRequest.builder()

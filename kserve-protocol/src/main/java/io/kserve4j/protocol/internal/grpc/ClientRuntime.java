@@ -57,11 +57,13 @@ public final class ClientRuntime {
           GRPCInferenceServiceGrpc.getModelInferMethod(), ModelInferResponse.getDefaultInstance());
 
   private final ManagedChannel channel;
+  private final String target;
   private final Duration timeout;
   private final boolean raw;
 
-  private ClientRuntime(ManagedChannel channel, Duration timeout, boolean raw) {
+  private ClientRuntime(ManagedChannel channel, String target, Duration timeout, boolean raw) {
     this.channel = channel;
+    this.target = target;
     this.timeout = timeout;
     this.raw = raw;
   }
@@ -74,7 +76,7 @@ public final class ClientRuntime {
             .usePlaintext()
             .maxInboundMessageSize(maxMessageSize)
             .build();
-    return new ClientRuntime(channel, timeout, raw);
+    return new ClientRuntime(channel, host + ":" + port, timeout, raw);
   }
 
   /** ServerLive. */
@@ -130,7 +132,7 @@ public final class ClientRuntime {
     try {
       return ClientCalls.blockingUnaryCall(channel, method, options, request);
     } catch (StatusRuntimeException e) {
-      throw WireStatus.toException(e, model);
+      throw WireStatus.toException(e, model, target);
     }
   }
 

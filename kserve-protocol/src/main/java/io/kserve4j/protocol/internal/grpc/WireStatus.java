@@ -82,8 +82,10 @@ public final class WireStatus {
    * The exception for a failed call, with the server's message.
    *
    * @param model the model the call concerned, or {@code null}
+   * @param target the server's {@code host:port}, named when it cannot be reached
    */
-  public static InferenceException toException(StatusRuntimeException e, @Nullable String model) {
+  public static InferenceException toException(
+      StatusRuntimeException e, @Nullable String model, String target) {
     Status s = e.getStatus();
     Metadata trailers = e.getTrailers();
     InferenceStatus status = null;
@@ -97,6 +99,11 @@ public final class WireStatus {
       kind = kindOf(status, s, model);
     }
     String message = message(s, model);
+    if (trailers == null || trailers.get(STATUS) == null) {
+      if (s.getCode() == Status.Code.UNAVAILABLE && s.getCause() != null) {
+        message = "cannot reach the gRPC server at " + target + " (" + message + ")";
+      }
+    }
     return switch (kind) {
       case INVALID_INPUT -> new InvalidInputException(model, message, e);
       case MODEL_NOT_FOUND -> new ModelNotFoundException(model, message, e);

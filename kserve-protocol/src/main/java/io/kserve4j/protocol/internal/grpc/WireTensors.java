@@ -290,6 +290,10 @@ public final class WireTensors {
           }
           case FP16, BF16 -> throw new AssertionError(datatype);
         };
+    if (shape.length == 0 && datatype.isFixedWidth()) {
+      // A scalar: Tensor.of over an array reads an empty shape as "flat"; keep shape [].
+      return Tensor.of(name, datatype, Tensor.of(name, datatype, array).asByteBuffer(), shape);
+    }
     return Tensor.of(name, datatype, array, shape);
   }
 
