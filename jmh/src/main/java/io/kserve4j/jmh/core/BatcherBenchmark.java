@@ -91,7 +91,7 @@ public class BatcherBenchmark {
     inputName = session.getInputNames().iterator().next();
     batched =
         InferenceService.builder()
-            .name(model)
+            .name(model.replace('_', '-'))
             .predictor(
                 Predictor.model("onnx", file.toString())
                     .withComponent(

@@ -67,7 +67,7 @@ public class ColdStartBenchmark {
   public float serviceFirstPredict() {
     try (InferenceService s =
         InferenceService.builder()
-            .name(model)
+            .name(model.replace('_', '-'))
             .predictor(Predictor.model("onnx", file.toString()))
             .build()) {
       return s.predict(InferRequest.of(s.metadata().inputs().get(0).name(), new float[][] {input}))

@@ -85,7 +85,7 @@ public class PredictBenchmark {
     }
     service =
         InferenceService.builder()
-            .name(model)
+            .name(model.replace('_', '-'))
             .predictor(Predictor.model("onnx", file.toString()))
             .runtimeOption(options)
             .build();

@@ -69,7 +69,7 @@ public class ZeroColdStartBenchmark {
     time = new VirtualTime(0);
     service =
         InferenceService.builder()
-            .name(model)
+            .name(model.replace('_', '-'))
             .predictor(
                 Predictor.model("onnx", file.toString())
                     .withComponent(ComponentExtensionSpec.builder().minReplicas(0).build()))
