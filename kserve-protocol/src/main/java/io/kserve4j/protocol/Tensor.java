@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A named, typed, shaped tensor of the Open Inference Protocol.
@@ -482,6 +483,15 @@ public final class Tensor {
       }
     }
     return out;
+  }
+
+  /**
+   * For runtimes: the little-endian buffer a buffer-backed tensor holds, itself, without a copy or
+   * a view (its position is 0 and its limit the end of the data), or {@code null} for an
+   * array-backed tensor. Do not change its contents, position or limit.
+   */
+  public @Nullable ByteBuffer sharedBuffer() {
+    return data instanceof ByteBuffer ? (ByteBuffer) data : null;
   }
 
   @Override

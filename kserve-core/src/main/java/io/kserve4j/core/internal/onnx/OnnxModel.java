@@ -453,7 +453,8 @@ final class OnnxModel implements Model {
       // ONNX Runtime keeps this shape array in the tensor's info: give it its own.
       return OnnxTensor.createTensor(env, strings, shape.clone());
     }
-    ByteBuffer data = t.isDirect() ? t.asByteBuffer() : copy(index, t, call);
+    ByteBuffer shared = t.isDirect() ? t.sharedBuffer() : null;
+    ByteBuffer data = shared != null ? shared : copy(index, t, call);
     OnnxJavaType bufferType = inputBufferTypes[index];
     if (bufferType == null) {
       return unsigned(t, data, shape);
