@@ -74,7 +74,7 @@ public final class NettyRestServer {
                 });
     try {
       this.channel = b.bind(host, port).syncUninterruptibly().channel();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Netty rethrows the checked BindException unchecked.
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       if (ownsExecutor) {
         executor.shutdownNow();
