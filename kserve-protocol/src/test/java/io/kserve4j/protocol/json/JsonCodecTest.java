@@ -385,4 +385,51 @@ class JsonCodecTest {
       assertSameTensor(back.output("t"), r.output("t"));
     }
   }
+
+  @Test
+  void floatText_readsExactlyAsTheJdkParsesIt() {
+    java.util.Random rnd = new java.util.Random(42);
+    int n = 5000;
+    String[] texts = new String[n];
+    for (int i = 0; i < n; i++) {
+      StringBuilder t = new StringBuilder();
+      if (rnd.nextBoolean()) {
+        t.append('-');
+      }
+      int whole = 1 + rnd.nextInt(9);
+      t.append(whole == 1 ? (char) ('0' + rnd.nextInt(10)) : (char) ('1' + rnd.nextInt(9)));
+      for (int d = 1; d < whole; d++) {
+        t.append((char) ('0' + rnd.nextInt(10)));
+      }
+      int fraction = rnd.nextInt(13);
+      if (fraction > 0) {
+        t.append('.');
+        for (int d = 0; d < fraction; d++) {
+          t.append((char) ('0' + rnd.nextInt(10)));
+        }
+      }
+      if (rnd.nextInt(8) == 0) {
+        t.append('e').append(rnd.nextInt(60) - 30);
+      }
+      texts[i] = t.toString();
+    }
+    String data = String.join(",", texts);
+    InferRequest r =
+        read(
+            "{\"inputs\":[{\"name\":\"f\",\"shape\":["
+                + n
+                + "],\"datatype\":\"FP32\",\"data\":["
+                + data
+                + "]},{\"name\":\"d\",\"shape\":["
+                + n
+                + "],\"datatype\":\"FP64\",\"data\":["
+                + data
+                + "]}]}");
+    float[] f = r.input("f").asFloats();
+    double[] d = r.input("d").asDoubles();
+    for (int i = 0; i < n; i++) {
+      assertThat(f[i]).as(texts[i]).isEqualTo(Float.parseFloat(texts[i]));
+      assertThat(d[i]).as(texts[i]).isEqualTo(Double.parseDouble(texts[i]));
+    }
+  }
 }

@@ -330,7 +330,7 @@ public final class TensorData {
       if (t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NUMBER_INT) {
         throw element(p, t, "a number");
       }
-      return single ? p.getFloatValue() : p.getDoubleValue();
+      return single ? Numbers.readFloat(p) : Numbers.readDouble(p);
     }
 
     private double nonFinite(JsonParser p) throws IOException {
