@@ -28,6 +28,8 @@ public final class RestLoad {
 
   /** Arguments: {@code seconds=N} per side and round, {@code rounds=N}. */
   public static void main(String[] args) throws Exception {
+    // Before anything touches the JDK's HTTP server: see Wire.bareServer().
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     int seconds = 5;
     int rounds = 2;
     for (String a : args) {

@@ -177,14 +177,19 @@ public final class RestClient implements OpenInferenceClient {
     } else {
       List<byte[]> chunks = new ArrayList<>(parts.size() + 1);
       chunks.add(json.toByteArray());
+      long length = json.size();
       for (ByteBuffer p : parts) {
         byte[] bytes = new byte[p.remaining()];
         p.duplicate().get(bytes);
         chunks.add(bytes);
+        length += bytes.length;
       }
+      // A known length: Content-Length rather than chunked transfer, which every server takes.
       b.header("Content-Type", "application/octet-stream")
           .header(BinaryTensors.HEADER, Integer.toString(json.size()))
-          .POST(HttpRequest.BodyPublishers.ofByteArrays(chunks));
+          .POST(
+              HttpRequest.BodyPublishers.fromPublisher(
+                  HttpRequest.BodyPublishers.ofByteArrays(chunks), length));
     }
     Answer a = send(b.build(), model);
     int jsonLength = a.body().remaining();

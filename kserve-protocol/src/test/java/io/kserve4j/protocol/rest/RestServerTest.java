@@ -484,6 +484,38 @@ class RestServerTest {
   }
 
   @Test
+  void fullInferenceQueue_is503_andTheServerRecovers() throws Exception {
+    handler.slowStarted = new CountDownLatch(1);
+    handler.slowRelease = new CountDownLatch(1);
+    java.util.concurrent.ThreadPoolExecutor one =
+        new java.util.concurrent.ThreadPoolExecutor(
+            1, 1, 0, TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1));
+    try (RestServer s =
+            RestServer.builder(handler).host("127.0.0.1").port(0).executor(one).build().start();
+        Wire.Raw slow = new Wire.Raw(s.port(), 20_000);
+        Wire.Raw queued = new Wire.Raw(s.port(), 20_000)) {
+      slow.post(
+          "/v2/models/slow/infer",
+          "application/json",
+          DOUBLE_JSON.getBytes(StandardCharsets.UTF_8));
+      assertThat(handler.slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
+      queued.post(
+          "/v2/models/double/infer",
+          "application/json",
+          DOUBLE_JSON.getBytes(StandardCharsets.UTF_8));
+      HttpResponse<String> rejected = Wire.get(s.port(), "/v2/health/ready");
+      assertThat(rejected.statusCode()).isEqualTo(503);
+      assertThat(rejected.body()).contains("inference queue is full");
+      handler.slowRelease.countDown();
+      assertThat(slow.read().status()).isEqualTo(200);
+      assertThat(queued.read().status()).isEqualTo(200);
+      assertThat(Wire.get(s.port(), "/v2/health/ready").statusCode()).isEqualTo(200);
+    } finally {
+      one.shutdownNow();
+    }
+  }
+
+  @Test
   void pipelinedRequests_areAnsweredInOrder() throws Exception {
     try (Wire.Raw raw = new Wire.Raw(port, 10_000)) {
       StringBuilder all = new StringBuilder();

@@ -102,7 +102,7 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
               "the server is overloaded: its inference queue is full (retry later, or give"
                   + " RestServer more threads)",
               !keepAlive);
-      written(ctx, ctx.writeAndFlush(r), keepAlive);
+      ctx.writeAndFlush(r).addListener(f -> written(ctx, f, keepAlive));
     }
   }
 
