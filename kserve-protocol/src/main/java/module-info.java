@@ -5,7 +5,8 @@
  *
  * <p>Netty, gRPC and protobuf are optional ({@code requires static}): only a user of {@code
  * io.kserve4j.protocol.rest.RestServer} or {@code io.kserve4j.protocol.grpc} adds them, and each
- * names the artifact to add when it is missing. The REST client uses the JDK's {@code java.net.http}.
+ * names the artifact to add when it is missing. The REST client uses the JDK's {@code
+ * java.net.http}.
  */
 @org.jspecify.annotations.NullMarked
 module io.kserve4j.protocol {

@@ -28,8 +28,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out =
-        spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
+    PrintWriter out = Cli.out(spec);
     int problems = 0;
     for (Path file : files) {
       List<String> lines = new ArrayList<>();
