@@ -432,4 +432,58 @@ class JsonCodecTest {
       assertThat(d[i]).as(texts[i]).isEqualTo(Double.parseDouble(texts[i]));
     }
   }
+
+  @Test
+  void fp32Text_isTheShortestThatReadsBack() {
+    java.util.Random rnd = new java.util.Random(7);
+    int n = 40_000;
+    float[] values = new float[n];
+    for (int i = 0; i < n; i++) {
+      float f;
+      do {
+        f =
+            i % 2 == 0
+                ? Float.intBitsToFloat(rnd.nextInt())
+                : (float) (rnd.nextInt(2_000_000) - 1_000_000) / (1 << rnd.nextInt(20));
+      } while (Float.isNaN(f) || Float.isInfinite(f));
+      values[i] = f;
+    }
+    values[0] = 0f;
+    values[1] = -0f;
+    values[2] = Float.MIN_VALUE;
+    values[3] = Float.MAX_VALUE;
+    values[4] = 0.1f;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    JsonCodec.writeInferResponse(
+        InferResponse.of("m", List.of(Tensor.of("y", values, n))), null, out);
+    String json = out.toString(StandardCharsets.UTF_8);
+    String[] texts =
+        json.substring(json.indexOf("\"data\":[") + 8, json.lastIndexOf(']') - 2).split(",");
+    assertThat(texts).hasSize(n);
+    assertThat(texts[4]).isEqualTo("0.1");
+    assertThat(texts[3]).isEqualTo("3.4028235E38");
+    for (int i = 0; i < n; i++) {
+      assertThat(Float.floatToRawIntBits(Float.parseFloat(texts[i])))
+          .as(texts[i])
+          .isEqualTo(Float.floatToRawIntBits(values[i]));
+      // No shorter text reads back: one digit fewer, rounded either way, is another float.
+      java.math.BigDecimal exact = new java.math.BigDecimal(texts[i]);
+      int digits = exact.stripTrailingZeros().precision();
+      if (digits > 1 && Math.abs(values[i]) >= Float.MIN_NORMAL) { // subnormals: Jackson's writer
+        for (java.math.RoundingMode mode :
+            List.of(java.math.RoundingMode.FLOOR, java.math.RoundingMode.CEILING)) {
+          float shorter = exact.round(new java.math.MathContext(digits - 1, mode)).floatValue();
+          assertThat(shorter).as(texts[i] + " " + mode).isNotEqualTo(values[i]);
+        }
+      }
+    }
+    InferResponse back =
+        JsonCodec.readInferResponse(ByteBuffer.wrap(out.toByteArray()), out.size());
+    float[] read = back.output("y").asFloats();
+    for (int i = 0; i < n; i++) {
+      assertThat(Float.floatToRawIntBits(read[i]))
+          .as(texts[i])
+          .isEqualTo(Float.floatToRawIntBits(values[i]));
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package io.kserve4j.protocol.internal.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 
@@ -108,5 +109,170 @@ final class Numbers {
     // m < 10^15 < 2^53 and 10^fraction (<= 10^22) are exact doubles.
     double v = fraction == 0 ? (double) m : (double) m / DOUBLE_POW10[fraction];
     return negative ? -v : v;
+  }
+
+  private static final double[] INV_POW10 = new double[10];
+  private static final long[] LONG_POW10 = new long[10];
+
+  static {
+    long p = 1;
+    for (int i = 0; i < LONG_POW10.length; i++) {
+      LONG_POW10[i] = p;
+      INV_POW10[i] = 1.0 / p;
+      p *= 10;
+    }
+  }
+
+  /**
+   * Writes a float as the shortest decimal that reads back as it (the closest such one), in Java's
+   * layout: plain for 10^-3 <= |v| < 10^7, else {@code d.dddE±n}; no {@code String} is made. Works
+   * at 9 digits: the float's rounding interval scaled by 10^(8 - e10) is found in double arithmetic
+   * (error below 10^-6 of a unit), and the fewest digits are those of the coarsest power of ten
+   * with a multiple inside it. An interval end too close to an integer to decide on, and NaN and
+   * infinities, go to Jackson's writer.
+   *
+   * @param buf at least 32 chars of scratch space
+   */
+  static void writeFloat(JsonGenerator g, float f, char[] buf) throws IOException {
+    int bits = Float.floatToRawIntBits(f);
+    int exponent = (bits >>> 23) & 0xFF;
+    int mantissa = bits & 0x7FFFFF;
+    if (exponent == 0xFF || exponent == 0) { // NaN, infinities, zero and subnormals
+      if (f == 0) {
+        g.writeNumber(bits < 0 ? "-0.0" : "0.0");
+      } else {
+        g.writeNumber(f);
+      }
+      return;
+    }
+    double v = Math.abs((double) f);
+    double ulp = Math.ulp(Math.abs(f));
+    double hiGap = ulp / 2;
+    double loGap = mantissa == 0 && exponent > 1 ? ulp / 4 : ulp / 2;
+    int e10 = (int) Math.floor(Math.getExponent(v) * 0.30102999566398114);
+    double v9 = scale(v, 8 - e10);
+    if (v9 >= 1e9) {
+      e10++;
+      v9 = scale(v, 8 - e10);
+    } else if (v9 < 1e8) {
+      e10--;
+      v9 = scale(v, 8 - e10);
+    }
+    double lo9 = scale(v - loGap, 8 - e10);
+    double hi9 = scale(v + hiGap, 8 - e10);
+    double loRound = Math.rint(lo9);
+    double hiRound = Math.rint(hi9);
+    if (Math.abs(lo9 - loRound) < 1e-5 || Math.abs(hi9 - hiRound) < 1e-5) {
+      g.writeNumber(f); // an interval end on an integer: inclusion needs exact arithmetic
+      return;
+    }
+    long lo = (long) Math.ceil(lo9);
+    long hi = (long) Math.floor(hi9);
+    long target = Math.round(v9);
+    long digits = target < lo ? lo : target > hi ? hi : target;
+    // With width < 10^(t+1), at most one multiple of 10^(t+1) fits and every coarser multiple
+    // is one of those: start there (trailing zeros are dropped later).
+    long width = hi - lo + 1;
+    int top = 1;
+    while (top < 8 && LONG_POW10[top] <= width) {
+      top++;
+    }
+    for (int z = top; z >= 1; z--) {
+      // The multiples of 10^z around v9: the nearer one inside [lo, hi] wins.
+      long unit = LONG_POW10[z];
+      long below = (long) (v9 * INV_POW10[z]);
+      while (below > 0 && below * unit > v9) {
+        below--;
+      }
+      while ((below + 1) * unit <= v9) {
+        below++;
+      }
+      long a = below * unit;
+      long b = a + unit;
+      boolean aIn = a >= lo && a <= hi;
+      boolean bIn = b >= lo && b <= hi;
+      if (aIn || bIn) {
+        digits = !bIn || (aIn && v9 - a <= b - v9) ? a : b;
+        break;
+      }
+    }
+    if (digits >= 1_000_000_000L) {
+      digits /= 10;
+      e10++;
+    }
+    // The nine digits go to the buffer's tail, the text to its head.
+    int d0 = buf.length - 9;
+    long m = digits;
+    for (int i = 8; i >= 0; i--) {
+      buf[d0 + i] = (char) ('0' + (m % 10));
+      m /= 10;
+    }
+    int count = 9;
+    while (count > 1 && buf[d0 + count - 1] == '0') {
+      count--;
+    }
+    int n = 0;
+    if (bits < 0) {
+      buf[n++] = '-';
+    }
+    if (e10 >= -3 && e10 < 7) {
+      if (e10 >= 0) {
+        for (int i = 0; i <= e10; i++) {
+          buf[n++] = i < count ? buf[d0 + i] : '0';
+        }
+        buf[n++] = '.';
+        if (count > e10 + 1) {
+          for (int i = e10 + 1; i < count; i++) {
+            buf[n++] = buf[d0 + i];
+          }
+        } else {
+          buf[n++] = '0';
+        }
+      } else {
+        buf[n++] = '0';
+        buf[n++] = '.';
+        for (int i = -1; i > e10; i--) {
+          buf[n++] = '0';
+        }
+        for (int i = 0; i < count; i++) {
+          buf[n++] = buf[d0 + i];
+        }
+      }
+    } else {
+      buf[n++] = buf[d0];
+      buf[n++] = '.';
+      if (count > 1) {
+        for (int i = 1; i < count; i++) {
+          buf[n++] = buf[d0 + i];
+        }
+      } else {
+        buf[n++] = '0';
+      }
+      buf[n++] = 'E';
+      int e = e10;
+      if (e < 0) {
+        buf[n++] = '-';
+        e = -e;
+      }
+      if (e >= 10) {
+        buf[n++] = (char) ('0' + e / 10);
+      }
+      buf[n++] = (char) ('0' + e % 10);
+    }
+    g.writeNumber(buf, 0, n);
+  }
+
+  /** v * 10^k for |k| within the float range, each step by an exact power of ten. */
+  private static double scale(double v, int k) {
+    double x = v;
+    while (k > 22) {
+      x *= 1e22;
+      k -= 22;
+    }
+    while (k < -22) {
+      x /= 1e22;
+      k += 22;
+    }
+    return k >= 0 ? x * DOUBLE_POW10[k] : x / DOUBLE_POW10[-k];
   }
 }

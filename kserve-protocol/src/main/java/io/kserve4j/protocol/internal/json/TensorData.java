@@ -126,8 +126,9 @@ public final class TensorData {
         }
       }
       case FP32 -> {
+        char[] buf = new char[32];
         for (float v : t.asFloats()) {
-          g.writeNumber(v);
+          Numbers.writeFloat(g, v, buf);
         }
       }
       case FP64 -> {

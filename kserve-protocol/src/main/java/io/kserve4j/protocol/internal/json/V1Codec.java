@@ -291,6 +291,7 @@ public final class V1Codec {
     final Tensor tensor;
     private final long[] shape;
     private final Object array;
+    private final char[] scratch = new char[32];
 
     Elements(Tensor t) {
       this.tensor = t;
@@ -347,7 +348,7 @@ public final class V1Codec {
             g.writeNumber(Long.toUnsignedString(v));
           }
         }
-        case FP16, BF16, FP32 -> g.writeNumber(((float[]) array)[i]);
+        case FP16, BF16, FP32 -> Numbers.writeFloat(g, ((float[]) array)[i], scratch);
         case FP64 -> g.writeNumber(((double[]) array)[i]);
         case BYTES -> {
           byte[] b = ((byte[][]) array)[i];
