@@ -99,7 +99,8 @@ final class OnnxModel implements Model {
   private final StampedLock lock = new StampedLock();
   private volatile boolean closed;
 
-  private OnnxModel(String name, OrtEnvironment env, OrtSession session) throws OrtException {
+  private OnnxModel(String name, OrtEnvironment env, OrtSession session, String device)
+      throws OrtException {
     this.name = name;
     this.env = env;
     this.session = session;
@@ -222,6 +223,7 @@ final class OnnxModel implements Model {
       }
       o++;
     }
+    parameters.putIfAbsent("device", device);
     tensorOutputsOnly = tensorsOnly;
     outputNames = new String[outputMetadata.size()];
     outputSource = new int[outputNames.length];
@@ -244,11 +246,13 @@ final class OnnxModel implements Model {
   /**
    * A model over an open session; on failure the session is closed.
    *
+   * @param device where the session runs, {@code cpu} or {@code cuda:<index>}: the metadata
+   *     parameter {@code device}
    * @throws ModelFailureException if the session has inputs or outputs kserve4j cannot serve
    */
-  static OnnxModel create(String name, OrtEnvironment env, OrtSession session) {
+  static OnnxModel create(String name, OrtEnvironment env, OrtSession session, String device) {
     try {
-      return new OnnxModel(name, env, session);
+      return new OnnxModel(name, env, session, device);
     } catch (OrtException | RuntimeException e) {
       try {
         session.close();
