@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtEpDevice;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.kserve4j.core.InferenceService;
+import io.kserve4j.core.runtime.CudaOptions;
 import io.kserve4j.core.runtime.OnnxRuntimeOptions;
 import io.kserve4j.jmh.SharedModels;
 import io.kserve4j.protocol.DataType;
@@ -37,13 +38,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * the same run.
  *
  * <p>Both sessions have the same session options and the same CUDA execution provider on the same
- * device, in the same {@code OrtEnvironment}: kserve4j's service is built first (it decides the
- * natives and registers the CUDA provider with the shared environment), then the baseline session
- * adds the {@code CUDAExecutionProvider} device itself with ONNX Runtime's public API ({@code
- * addCUDA(0)} with Microsoft's CUDA 12 build). The baseline does per call what code that hands a
- * result back must: a tensor over a reused direct buffer, one {@code run}, the output copied into a
- * {@code float[]}. {@link #rawRunControl} is the A/A control. Inputs and outputs travel between
- * host and device on both sides alike.
+ * device (cuda:0), in the same {@code OrtEnvironment}: kserve4j's service is built first (it
+ * decides the natives and registers the CUDA provider with the shared environment), then the
+ * baseline session adds the {@code CUDAExecutionProvider} device itself with ONNX Runtime's public
+ * API ({@code addCUDA(0)} with Microsoft's CUDA 12 build). The baseline does per call what code
+ * that hands a result back must: a tensor over a reused direct buffer, one {@code run}, the output
+ * copied into a {@code float[]}. {@link #rawRunControl} is the A/A control. Inputs and outputs
+ * travel between host and device on both sides alike.
  *
  * <p>Without a GPU the setup throws with the reason.
  */
@@ -82,6 +83,7 @@ public class CudaPredictBenchmark {
         InferenceService.builder()
             .resource(CudaServices.spec(model, file, ""))
             .runtimeOption(options)
+            .runtimeOption(CudaOptions.builder().deviceId(0).build())
             .build();
     env = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions so = options.toSessionOptions()) {
