@@ -67,6 +67,9 @@ import org.jspecify.annotations.Nullable;
  * -1]}, and explains it in a parameter named after the output. A single map is answered as a
  * sequence of one; a sequence of tensors of one shape is stacked along a new first dimension.
  *
+ * <p><b>Device.</b> The metadata parameter {@code device} says where the session runs: {@code cpu},
+ * or {@code cuda:<index>} for a replica placed on a GPU.
+ *
  * <p>Thread-safe: {@link #predict} may run on many threads at once. {@link #close} waits for the
  * calls in flight, then releases the session; later calls answer with a {@link
  * ModelNotReadyException} (503).
