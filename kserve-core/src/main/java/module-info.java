@@ -15,6 +15,7 @@ module io.kserve4j.core {
   exports io.kserve4j.core;
   exports io.kserve4j.core.spec;
   exports io.kserve4j.core.runtime;
+  exports io.kserve4j.core.gpu;
   exports io.kserve4j.core.testing;
 
   uses io.kserve4j.core.runtime.ServingRuntime;

@@ -8,6 +8,9 @@ import io.kserve4j.autoscale.PoolStatus;
 import io.kserve4j.autoscale.ReplicaPool;
 import io.kserve4j.autoscale.ScaleDecision;
 import io.kserve4j.autoscale.Scheduler;
+import io.kserve4j.core.gpu.GpuDevice;
+import io.kserve4j.core.gpu.GpuDiscovery;
+import io.kserve4j.core.gpu.GpuInventory;
 import io.kserve4j.core.internal.AsyncExecutor;
 import io.kserve4j.core.internal.BatchingLink;
 import io.kserve4j.core.internal.ExplainerLink;
@@ -21,6 +24,10 @@ import io.kserve4j.core.internal.ScalingPlan;
 import io.kserve4j.core.internal.StorageResolver;
 import io.kserve4j.core.internal.TensorBatching;
 import io.kserve4j.core.internal.TransformerLink;
+import io.kserve4j.core.internal.gpu.GpuPlacement;
+import io.kserve4j.core.internal.gpu.GpuRequest;
+import io.kserve4j.core.runtime.CudaOptions;
+import io.kserve4j.core.runtime.GpuSupport;
 import io.kserve4j.core.runtime.Model;
 import io.kserve4j.core.runtime.ModelContext;
 import io.kserve4j.core.runtime.ServingRuntime;
@@ -53,7 +60,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -75,6 +84,10 @@ import org.jspecify.annotations.Nullable;
  * <p>A call goes through a chain of links: transformer preprocess, the predictor's model,
  * transformer postprocess. The model is loaded when the service is built; the service is then ready
  * until {@link #close()}. Thread-safe: call {@code predict} from any number of threads.
+ *
+ * <p>A predictor whose model asks for {@code nvidia.com/gpu} in {@code resources.limits} runs each
+ * replica on a CUDA device (see {@code docs/gpu.md}); without a usable GPU the service is not built
+ * unless the CPU fallback is allowed.
  */
 public final class InferenceService implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(InferenceService.class.getName());
@@ -91,6 +104,7 @@ public final class InferenceService implements AutoCloseable {
   private final @Nullable Link explainChain;
   private final Executor executor;
   private final @Nullable Scheduler ownScheduler;
+  private final @Nullable GpuPlacement placement;
   private final Gate gate = new Gate();
 
   private InferenceService(
@@ -103,7 +117,8 @@ public final class InferenceService implements AutoCloseable {
       Link predictChain,
       @Nullable Link explainChain,
       Executor executor,
-      @Nullable Scheduler ownScheduler) {
+      @Nullable Scheduler ownScheduler,
+      @Nullable GpuPlacement placement) {
     this.resource = resource;
     this.name = resource.name();
     this.runtimeName = runtimeName;
@@ -115,6 +130,7 @@ public final class InferenceService implements AutoCloseable {
     this.explainChain = explainChain;
     this.executor = executor;
     this.ownScheduler = ownScheduler;
+    this.placement = placement;
   }
 
   /**
@@ -215,7 +231,8 @@ public final class InferenceService implements AutoCloseable {
 
   /**
    * The service's state now: ready, replicas ready, desired, starting and draining, the
-   * autoscaler's panic mode, and requests in flight and queued in the activator.
+   * autoscaler's panic mode, requests in flight and queued in the activator, the device of each
+   * replica, and why the last replica that failed to start did.
    */
   public ServiceStatus status() {
     PoolStatus p = pool.status();
@@ -229,12 +246,36 @@ public final class InferenceService implements AutoCloseable {
         d != null && d.panicking(),
         p.inFlight(),
         p.queued() + (batcher == null ? 0 : batcher.queued()),
-        p.replaced());
+        p.replaced(),
+        placement == null
+            ? Collections.nCopies(p.ready() + p.draining(), "cpu")
+            : placement.replicaDevices(),
+        p.lastStartFailure());
   }
 
-  /** The predictor's v2 metadata under the service's name. */
+  /**
+   * The predictor's v2 metadata under the service's name. For a service on GPUs the parameter
+   * {@code device} names the devices its replicas run on now, e.g. {@code cuda:0,cuda:1}; an ONNX
+   * model on the CPU says {@code cpu}.
+   */
   public ModelMetadata metadata() {
-    return metadata;
+    GpuPlacement g = placement;
+    if (g == null) {
+      return metadata;
+    }
+    List<String> devices = new ArrayList<>(new LinkedHashSet<>(g.replicaDevices()));
+    if (devices.isEmpty()) {
+      return metadata;
+    }
+    Map<String, Object> parameters = new LinkedHashMap<>(metadata.parameters());
+    parameters.put("device", String.join(",", devices));
+    return new ModelMetadata(
+        metadata.name(),
+        metadata.versions(),
+        metadata.platform(),
+        metadata.inputs(),
+        metadata.outputs(),
+        parameters);
   }
 
   /**
@@ -392,8 +433,31 @@ public final class InferenceService implements AutoCloseable {
     private Clock clock = Clock.system();
     private @Nullable Scheduler scheduler;
     private int activatorQueueCapacity = 10_000;
+    private boolean allowCpuFallback;
+    private @Nullable GpuDiscovery gpuDiscovery;
 
     private Builder() {}
+
+    /**
+     * Whether a predictor that asks for {@code nvidia.com/gpu} may be served on the CPU when no GPU
+     * can be used (no driver, no device, no GPU build of the runtime): one warning is logged and
+     * the service runs on the CPU. The annotation {@code serving.kserve4j.io/gpu-fallback: cpu}
+     * allows the same from the spec. By default not allowed: {@link #build()} throws.
+     */
+    public Builder allowCpuFallback(boolean allow) {
+      this.allowCpuFallback = allow;
+      return this;
+    }
+
+    /**
+     * Where GPUs are found for a predictor that asks for one. By default {@link
+     * GpuDiscovery#system()} (the CUDA runtime through the javacpp CUDA presets); tests pass {@link
+     * GpuDiscovery#of(List)}.
+     */
+    public Builder gpuDiscovery(GpuDiscovery discovery) {
+      this.gpuDiscovery = discovery;
+      return this;
+    }
 
     /**
      * How many requests may wait for a replica (while scaling from zero, or with every slot busy)
@@ -508,7 +572,10 @@ public final class InferenceService implements AutoCloseable {
      * Validates the spec, selects the runtime, resolves storage and loads the model.
      *
      * @throws SpecValidationException if the spec breaks KServe's rules (every violation listed),
-     *     no runtime serves the model, or the storage URI cannot be used
+     *     no runtime serves the model, the storage URI cannot be used, or the predictor asks for a
+     *     GPU that cannot be used here and the CPU fallback is not allowed (the message says why:
+     *     no driver, no device, or which artifact is missing) or that has no room for its memory
+     *     limit
      * @throws io.kserve4j.protocol.ModelFailureException if the runtime fails to load the model
      */
     public InferenceService build() {
@@ -552,9 +619,14 @@ public final class InferenceService implements AutoCloseable {
       Explainer e = explainer(r, subject);
       ScalingPlan plan = ScalingPlan.of(r.name(), "spec.predictor", p.component(), annotations);
       ServingRuntime runtime = selection.runtime();
+      GpuRequest gpu =
+          GpuRequest.read(
+              subject, modelSpec, annotations, allowCpuFallback, cudaOption(runtimeOptions));
+      GpuPlacement placement = gpu.gpus() > 0 ? placement(subject, r.name(), runtime, gpu) : null;
       ModelContext context = new ModelContext(r.name(), modelSpec, path, annotations, options);
+      Replicas replicas = new Replicas(runtime, context, placement, gpu.cuda());
       long start = System.nanoTime();
-      Model first = runtime.load(context);
+      Model first = replicas.first(subject);
       LOG.log(
           Level.INFO,
           "InferenceService {0}: loaded {1} model{2} with {3} in {4} ms",
@@ -567,19 +639,7 @@ public final class InferenceService implements AutoCloseable {
       Scheduler sched = scheduler != null ? scheduler : Scheduler.system("kserve4j-" + r.name());
       PoolAutoscaler[] autoscalerRef = new PoolAutoscaler[1];
       ReplicaPool<Model> pool =
-          ReplicaPool.builder(
-                  "InferenceService " + r.name(),
-                  new ReplicaPool.Factory<Model>() {
-                    @Override
-                    public Model create() {
-                      return runtime.load(context);
-                    }
-
-                    @Override
-                    public void close(Model replica) {
-                      replica.close();
-                    }
-                  })
+          ReplicaPool.builder("InferenceService " + r.name(), replicas)
               .containerConcurrency(plan.containerConcurrency())
               .queueCapacity(activatorQueueCapacity)
               .countsAsFailure(PoolLink::countsAgainstReplica)
@@ -601,7 +661,7 @@ public final class InferenceService implements AutoCloseable {
       AutoscalerSettings settings = plan.settings();
       PoolAutoscaler autoscaler = null;
       if (settings != null && settings.initialScale() == 0 && settings.minScale() == 0) {
-        first.close(); // initial scale 0: start at zero; the first load only checked the model
+        replicas.close(first); // initial scale 0: start at zero; the first load only checked it
       } else {
         pool.adopt(first);
       }
@@ -652,7 +712,75 @@ public final class InferenceService implements AutoCloseable {
           predictor,
           explain,
           exec,
-          scheduler == null ? sched : null);
+          scheduler == null ? sched : null,
+          placement);
+    }
+
+    private static @Nullable CudaOptions cudaOption(List<Object> options) {
+      for (Object o : options) {
+        if (o instanceof CudaOptions c) {
+          return c;
+        }
+      }
+      return null;
+    }
+
+    /**
+     * The placement for a predictor that asks for a GPU, or {@code null} to serve on the CPU when
+     * no GPU can be used and the fallback is allowed (one warning).
+     *
+     * @throws SpecValidationException if no GPU can be used and the fallback is not allowed, or the
+     *     pinned device does not exist
+     */
+    private @Nullable GpuPlacement placement(
+        String subject, String service, ServingRuntime runtime, GpuRequest gpu) {
+      List<String> why = new ArrayList<>();
+      GpuSupport support = runtime.gpuSupport();
+      if (!support.available()) {
+        why.add(support.description());
+      }
+      GpuDiscovery discovery = gpuDiscovery != null ? gpuDiscovery : GpuDiscovery.system();
+      GpuInventory inventory = discovery.discover();
+      if (inventory.isEmpty()) {
+        why.add(String.valueOf(inventory.absentReason()));
+      }
+      if (why.isEmpty()) {
+        try {
+          return new GpuPlacement(
+              service, discovery, inventory, gpu.cuda().memoryLimit(), gpu.cuda().deviceId());
+        } catch (IllegalArgumentException e) {
+          throw new SpecValidationException(
+              subject,
+              List.of(
+                  new Violation(
+                      "spec.predictor.annotations[" + CudaOptions.DEVICE_ID_ANNOTATION + "]",
+                      gpu.cuda().deviceId(),
+                      String.valueOf(e.getMessage()),
+                      "name one of the devices, or leave it unset to place by free memory")));
+        }
+      }
+      String reason = String.join("; and ", why);
+      if (gpu.cpuFallback()) {
+        LOG.log(
+            Level.WARNING,
+            "InferenceService {0}: asks for {1} {2}, but {3}; serving on the CPU (the CPU fallback"
+                + " is allowed)",
+            service,
+            gpu.gpus(),
+            GpuRequest.RESOURCE,
+            reason);
+        return null;
+      }
+      throw new SpecValidationException(
+          subject,
+          List.of(
+              new Violation(
+                  GpuRequest.FIELD,
+                  gpu.gpus(),
+                  "asks for a GPU, but " + reason,
+                  "make a GPU usable, or allow serving on the CPU with the annotation "
+                      + GpuRequest.FALLBACK_ANNOTATION
+                      + ": cpu or InferenceService.builder().allowCpuFallback(true)")));
     }
 
     private InferenceServiceResource compose() {
@@ -744,6 +872,73 @@ public final class InferenceService implements AutoCloseable {
                       + " in that annotation, or call builder()."
                       + method
                       + "(...)")));
+    }
+  }
+
+  /**
+   * Loads and closes the predictor's replicas: on the CPU, or each on the GPU placement gives it
+   * (with its device and CUDA options in the model context).
+   */
+  private static final class Replicas implements ReplicaPool.Factory<Model> {
+    private final ServingRuntime runtime;
+    private final ModelContext context;
+    private final @Nullable GpuPlacement placement;
+
+    Replicas(
+        ServingRuntime runtime,
+        ModelContext context,
+        @Nullable GpuPlacement placement,
+        CudaOptions cuda) {
+      this.runtime = runtime;
+      this.placement = placement;
+      this.context = placement == null ? context : context.withOptions(List.of(cuda));
+    }
+
+    /** The first replica, loaded at build: a placement refusal is a spec problem. */
+    Model first(String subject) {
+      try {
+        return create();
+      } catch (GpuPlacement.NoRoomException e) {
+        throw new SpecValidationException(
+            subject,
+            List.of(
+                new Violation(
+                    "spec.predictor.annotations[" + CudaOptions.MEMORY_LIMIT_ANNOTATION + "]",
+                    context.option(CudaOptions.class) == null
+                        ? null
+                        : java.util.Objects.requireNonNull(context.option(CudaOptions.class))
+                            .memoryLimit(),
+                    String.valueOf(e.getMessage()),
+                    "lower the limit, or free GPU memory")));
+      }
+    }
+
+    @Override
+    public Model create() {
+      GpuPlacement g = placement;
+      if (g == null) {
+        return runtime.load(context);
+      }
+      GpuDevice device = g.place();
+      try {
+        Model model = runtime.load(context.withOptions(List.of(device)));
+        g.bind(model, device);
+        return model;
+      } catch (RuntimeException | Error e) {
+        g.release(device);
+        throw e;
+      }
+    }
+
+    @Override
+    public void close(Model replica) {
+      try {
+        replica.close();
+      } finally {
+        if (placement != null) {
+          placement.unbind(replica);
+        }
+      }
     }
   }
 }

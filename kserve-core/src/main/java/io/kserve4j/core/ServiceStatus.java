@@ -1,5 +1,8 @@
 package io.kserve4j.core;
 
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
 /**
  * An {@link InferenceService}'s state at one moment, as KServe's status and Knative's PodAutoscaler
  * report it.
@@ -13,6 +16,10 @@ package io.kserve4j.core;
  * @param inFlight requests running on replicas
  * @param queued requests waiting: in the activator queue or for a batch
  * @param replacedReplicas replicas replaced after failing
+ * @param replicaDevices where each live replica (ready or draining) runs: {@code cpu}, or {@code
+ *     cuda:<index>} for a replica placed on a GPU, in device order
+ * @param lastStartFailure why the last replica that failed to start did (e.g. no GPU had room for
+ *     its memory limit), or {@code null} if none has failed
  */
 public record ServiceStatus(
     boolean ready,
@@ -23,4 +30,11 @@ public record ServiceStatus(
     boolean panicking,
     int inFlight,
     int queued,
-    int replacedReplicas) {}
+    int replacedReplicas,
+    List<String> replicaDevices,
+    @Nullable String lastStartFailure) {
+  /** Copies the devices. */
+  public ServiceStatus {
+    replicaDevices = List.copyOf(replicaDevices);
+  }
+}

@@ -1,5 +1,6 @@
 package io.kserve4j.core.runtime;
 
+import io.kserve4j.core.gpu.GpuDevice;
 import io.kserve4j.core.spec.ModelSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param modelPath the model artifact on local disk (a file or a directory), resolved from {@code
  *     storageUri}; {@code null} when the model has no storage
  * @param annotations the predictor component's annotations merged over the service's
- * @param options runtime options the user passed (e.g. {@link OnnxRuntimeOptions}) and, for a Java
- *     predictor, the function itself
+ * @param options runtime options the user passed (e.g. {@link OnnxRuntimeOptions}), for a Java
+ *     predictor the function itself, and for a replica placed on a GPU its {@link GpuDevice} and
+ *     {@link CudaOptions}
  */
 public record ModelContext(
     String modelName,
@@ -37,5 +39,19 @@ public record ModelContext(
       }
     }
     return null;
+  }
+
+  /** The GPU this replica runs on, or {@code null} for the CPU. */
+  public @Nullable GpuDevice device() {
+    return option(GpuDevice.class);
+  }
+
+  /**
+   * This context with {@code extra} options ahead of the others (found first by {@link #option}).
+   */
+  public ModelContext withOptions(List<Object> extra) {
+    List<Object> all = new java.util.ArrayList<>(extra);
+    all.addAll(options);
+    return new ModelContext(modelName, model, modelPath, annotations, all);
   }
 }

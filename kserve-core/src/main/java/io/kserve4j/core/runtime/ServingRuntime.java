@@ -30,6 +30,16 @@ public interface ServingRuntime {
   }
 
   /**
+   * Whether this runtime can put models on a CUDA GPU in this JVM: checked when a predictor asks
+   * for {@code nvidia.com/gpu}, before any model loads. A runtime that can receives the replica's
+   * device as a {@link io.kserve4j.core.gpu.GpuDevice} option ({@link ModelContext#device()}) and
+   * its {@link CudaOptions}. By default a runtime runs on the CPU only.
+   */
+  default GpuSupport gpuSupport() {
+    return GpuSupport.unavailable(name() + " runs models on the CPU only");
+  }
+
+  /**
    * Loads one instance of a model: one replica, with its own native resources.
    *
    * @param context the model's name, spec, local artifact and options

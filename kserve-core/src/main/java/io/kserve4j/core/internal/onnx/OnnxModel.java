@@ -67,6 +67,9 @@ import org.jspecify.annotations.Nullable;
  * -1]}, and explains it in a parameter named after the output. A single map is answered as a
  * sequence of one; a sequence of tensors of one shape is stacked along a new first dimension.
  *
+ * <p><b>Device.</b> The metadata parameter {@code device} says where the session runs: {@code cpu},
+ * or {@code cuda:<index>} for a replica placed on a GPU.
+ *
  * <p>Thread-safe: {@link #predict} may run on many threads at once. {@link #close} waits for the
  * calls in flight, then releases the session; later calls answer with a {@link
  * ModelNotReadyException} (503).
@@ -99,7 +102,8 @@ final class OnnxModel implements Model {
   private final StampedLock lock = new StampedLock();
   private volatile boolean closed;
 
-  private OnnxModel(String name, OrtEnvironment env, OrtSession session) throws OrtException {
+  private OnnxModel(String name, OrtEnvironment env, OrtSession session, String device)
+      throws OrtException {
     this.name = name;
     this.env = env;
     this.session = session;
@@ -222,6 +226,7 @@ final class OnnxModel implements Model {
       }
       o++;
     }
+    parameters.putIfAbsent("device", device);
     tensorOutputsOnly = tensorsOnly;
     outputNames = new String[outputMetadata.size()];
     outputSource = new int[outputNames.length];
@@ -244,11 +249,13 @@ final class OnnxModel implements Model {
   /**
    * A model over an open session; on failure the session is closed.
    *
+   * @param device where the session runs, {@code cpu} or {@code cuda:<index>}: the metadata
+   *     parameter {@code device}
    * @throws ModelFailureException if the session has inputs or outputs kserve4j cannot serve
    */
-  static OnnxModel create(String name, OrtEnvironment env, OrtSession session) {
+  static OnnxModel create(String name, OrtEnvironment env, OrtSession session, String device) {
     try {
-      return new OnnxModel(name, env, session);
+      return new OnnxModel(name, env, session, device);
     } catch (OrtException | RuntimeException e) {
       try {
         session.close();

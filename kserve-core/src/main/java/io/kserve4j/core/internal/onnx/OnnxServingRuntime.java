@@ -3,6 +3,9 @@ package io.kserve4j.core.internal.onnx;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.kserve4j.core.gpu.GpuDevice;
+import io.kserve4j.core.runtime.CudaOptions;
+import io.kserve4j.core.runtime.GpuSupport;
 import io.kserve4j.core.runtime.Model;
 import io.kserve4j.core.runtime.ModelContext;
 import io.kserve4j.core.runtime.OnnxRuntimeOptions;
@@ -12,13 +15,15 @@ import io.kserve4j.core.spec.SpecValidationException;
 import io.kserve4j.core.spec.SupportedModelFormat;
 import io.kserve4j.core.spec.Violation;
 import io.kserve4j.protocol.ModelFailureException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code kserve4j-onnxruntime}: the built-in runtime that serves ONNX models on ONNX Runtime (CPU
- * unless the session options add an execution provider).
+ * {@code kserve4j-onnxruntime}: the built-in runtime that serves ONNX models on ONNX Runtime, on
+ * the CPU, or on a CUDA GPU when the replica's context carries a {@link GpuDevice} and a GPU build
+ * of ONNX Runtime is on the class path ({@link OnnxCuda}).
  *
  * <p>It auto-selects for {@code onnx} (version 1) and for models of other frameworks exported to
  * ONNX: {@code sklearn} (1, via skl2onnx), {@code xgboost} (2) and {@code lightgbm} (4, via
@@ -48,6 +53,7 @@ public final class OnnxServingRuntime implements ServingRuntime {
           new SupportedModelFormat("pytorch", "1", true, 1));
 
   private static @Nullable OrtEnvironment environment;
+  private static OnnxCuda.@Nullable Natives natives;
 
   /** Creates the runtime; nothing native is loaded until the first model is. */
   public OnnxServingRuntime() {}
@@ -63,13 +69,33 @@ public final class OnnxServingRuntime implements ServingRuntime {
   }
 
   /**
-   * Opens an ONNX Runtime session on the model's ONNX file.
+   * CUDA when a GPU build of ONNX Runtime 1.28.0 is on the class path (bytedeco's for CUDA 13, or
+   * Microsoft's onnxruntime_gpu for CUDA 12) and this JVM has not loaded ONNX Runtime's CPU natives
+   * already; the description says which, or what to add.
+   */
+  @Override
+  public GpuSupport gpuSupport() {
+    OnnxCuda.Natives n;
+    synchronized (OnnxServingRuntime.class) {
+      n = natives;
+    }
+    if (n == null) {
+      n = OnnxCuda.detect(loader());
+    }
+    return n.cuda()
+        ? GpuSupport.available(n.description())
+        : GpuSupport.unavailable(n.description());
+  }
+
+  /**
+   * Opens an ONNX Runtime session on the model's ONNX file, on the context's GPU if it has one.
    *
    * @throws SpecValidationException if the context has no model path, or the path holds no ONNX
    *     file, several, or only files of another framework; the message says how to fix it
    * @throws ModelFailureException if ONNX Runtime cannot load the file (corrupt, unsupported
    *     operators), with ONNX Runtime's message, or the model has inputs or outputs kserve4j cannot
-   *     serve
+   *     serve, or the CUDA provider cannot be added for the context's GPU (the message says what it
+   *     needs)
    */
   @Override
   public Model load(ModelContext context) {
@@ -92,16 +118,34 @@ public final class OnnxServingRuntime implements ServingRuntime {
     if (options == null) {
       options = OnnxRuntimeOptions.ofDefaults();
     }
+    GpuDevice device = context.device();
+    CudaOptions cuda = context.option(CudaOptions.class);
     long start = System.nanoTime();
     OrtEnvironment env = environment(context.modelName());
+    OnnxCuda.Natives loaded = nativesLoaded();
+    if (device != null && !loaded.cuda()) {
+      throw new ModelFailureException(
+          context.modelName(), "cannot run on " + device.id() + ": " + loaded.description());
+    }
     OrtSession session;
     try (OrtSession.SessionOptions sessionOptions = options.toSessionOptions()) {
+      if (device != null) {
+        OnnxCuda.addCuda(
+            env, loaded, sessionOptions, device, cuda == null ? CudaOptions.ofDefaults() : cuda);
+      }
       session = env.createSession(file.toString(), sessionOptions);
-    } catch (OrtException e) {
+    } catch (OrtException | IllegalStateException e) {
       throw new ModelFailureException(
-          context.modelName(), "ONNX Runtime could not load " + file + ": " + e.getMessage(), e);
+          context.modelName(),
+          "ONNX Runtime could not load "
+              + file
+              + (device == null ? "" : " on " + device.id())
+              + ": "
+              + e.getMessage(),
+          e);
     }
-    OnnxModel model = OnnxModel.create(context.modelName(), env, session);
+    String where = device == null ? "cpu" : device.id();
+    OnnxModel model = OnnxModel.create(context.modelName(), env, session, where);
     long millis = (System.nanoTime() - start) / 1_000_000;
     OnnxRuntimeOptions used = options;
     LOG.log(
@@ -113,7 +157,9 @@ public final class OnnxServingRuntime implements ServingRuntime {
                 + file
                 + " in "
                 + millis
-                + " ms (inputs "
+                + " ms on "
+                + where
+                + " (inputs "
                 + OnnxModel.describe(model.metadata().inputs())
                 + "; "
                 + used
@@ -121,9 +167,37 @@ public final class OnnxServingRuntime implements ServingRuntime {
     return model;
   }
 
+  private static ClassLoader loader() {
+    ClassLoader cl = OnnxServingRuntime.class.getClassLoader();
+    return cl != null ? cl : ClassLoader.getSystemClassLoader();
+  }
+
+  private static synchronized OnnxCuda.Natives nativesLoaded() {
+    return java.util.Objects.requireNonNull(natives, "the environment is created first");
+  }
+
+  /**
+   * The shared environment. The first call decides which natives ONNX Runtime loads (bytedeco's
+   * CUDA 13 build when it is on the class path, unpacked first), before any {@code ai.onnxruntime}
+   * class initializes its natives.
+   */
   private static synchronized OrtEnvironment environment(String modelName) {
     OrtEnvironment env = environment;
     if (env == null) {
+      OnnxCuda.Natives decided;
+      try {
+        decided = OnnxCuda.prepare(loader());
+      } catch (IOException | RuntimeException e) {
+        decided =
+            new OnnxCuda.Natives(
+                OnnxCuda.Kind.CPU,
+                null,
+                "ONNX Runtime's CUDA natives could not be unpacked: " + e.getMessage());
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "{0}; ONNX Runtime runs on its CPU natives in this JVM",
+            decided.description());
+      }
       try {
         env = OrtEnvironment.getEnvironment();
       } catch (RuntimeException | LinkageError e) {
@@ -135,6 +209,7 @@ public final class OnnxServingRuntime implements ServingRuntime {
                 + " Windows on x64 and arm64)",
             e);
       }
+      natives = OnnxCuda.verifyLoaded(decided);
       environment = env;
     }
     return env;
