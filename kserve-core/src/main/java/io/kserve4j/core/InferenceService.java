@@ -580,11 +580,25 @@ public final class InferenceService implements AutoCloseable {
      */
     public InferenceService build() {
       InferenceServiceResource r = compose();
-      r.validate();
       String subject = "InferenceService '" + r.name() + "'";
       PredictorSpec p = r.spec().predictor();
-      ModelSpec modelSpec = p.model();
-      if (modelSpec == null) {
+      ModelSpec declared = p.model();
+      // Choose the runtime first and let it start slow work (native libraries) in the background
+      // while the spec is validated; a selection problem is reported after the spec's own.
+      RuntimeSelector.Selection chosen = null;
+      SpecValidationException selectionProblem = null;
+      if (declared != null) {
+        try {
+          chosen =
+              new RuntimeSelector(RuntimeSelector.discover(runtimes), servingRuntimes)
+                  .select(subject, r.metadata().namespaceOrDefault(), declared);
+          chosen.runtime().prepare();
+        } catch (SpecValidationException problem) {
+          selectionProblem = problem;
+        }
+      }
+      r.validate();
+      if (declared == null) {
         throw new SpecValidationException(
             subject,
             List.of(
@@ -596,10 +610,11 @@ public final class InferenceService implements AutoCloseable {
                     "use model: {modelFormat: {name: onnx}, storageUri: ...}, or"
                         + " Predictor.function(...) for Java code")));
       }
-      List<ServingRuntime> builtIns = RuntimeSelector.discover(runtimes);
-      RuntimeSelector.Selection selection =
-          new RuntimeSelector(builtIns, servingRuntimes)
-              .select(subject, r.metadata().namespaceOrDefault(), modelSpec);
+      if (selectionProblem != null || chosen == null) {
+        throw Objects.requireNonNull(selectionProblem);
+      }
+      ModelSpec modelSpec = declared;
+      RuntimeSelector.Selection selection = chosen;
       String uri = modelSpec.storageUri();
       Path path =
           uri == null || selection.runtime().name().equals(JavaServingRuntime.NAME)
@@ -691,7 +706,15 @@ public final class InferenceService implements AutoCloseable {
                 .timeout(batchTimeout == null ? null : Duration.ofSeconds(batchTimeout))
                 .key(TensorBatching::key)
                 .instances(TensorBatching::rows)
-                .parallelism(pool::readyReplicas)
+                // Batches that may run at once: one per free slot; with unlimited concurrency a
+                // replica runs as many batches as the machine has cores (ONNX Runtime sessions
+                // are thread-safe).
+                .parallelism(
+                    () ->
+                        pool.readyReplicas()
+                            * (plan.containerConcurrency() > 0
+                                ? plan.containerConcurrency()
+                                : Runtime.getRuntime().availableProcessors()))
                 .scheduler(sched)
                 .build();
         predictor = new BatchingLink(r.name(), metadata.inputs(), batcher);

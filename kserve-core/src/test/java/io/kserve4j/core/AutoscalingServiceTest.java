@@ -149,9 +149,11 @@ class AutoscalingServiceTest {
       Thread.onSpinWait();
     }
     assertThat(s.status().desiredReplicas()).isEqualTo(1);
-    time.runPending(); // the replica loads; every waiting request is served
     for (Thread t : callers) {
-      t.join();
+      while (t.isAlive()) {
+        time.runPending(); // the replica loads; every waiting request is served
+        t.join(1);
+      }
     }
     assertThat(answers).hasSize(64);
     assertThat(answers.stream().mapToDouble(Float::doubleValue).sum())
@@ -187,9 +189,11 @@ class AutoscalingServiceTest {
         .hasMessageContaining(
             "the activator queue of 4 requests is full while scaling from zero replicas");
     assertThat(System.nanoTime() - start).isLessThan(Duration.ofMillis(50).toNanos());
-    time.runPending();
     for (Thread t : callers) {
-      t.join();
+      while (t.isAlive()) {
+        time.runPending();
+        t.join(1);
+      }
     }
     assertThat(served.get()).isEqualTo(4);
     assertThat(s.predict(one(3)).output("y").asFloats()).containsExactly(4f);

@@ -56,11 +56,14 @@ public final class ScaleToZeroSample {
       lines.add(line(100, "idle", -1, iris.status()));
       // The next request waits in the activator while a replica loads (on the virtual scheduler).
       var answer = iris.predictAsync(flower);
-      while (iris.status().queued() == 0 && !answer.isDone()) {
+      while (iris.status().desiredReplicas() == 0 && !answer.isDone()) {
         Thread.onSpinWait();
       }
       lines.add(line(100, "request at zero", -1, iris.status()));
-      time.runPending();
+      while (!answer.isDone()) {
+        time.runPending(); // the replica loads on the (virtual) scheduler
+        Thread.onSpinWait();
+      }
       lines.add(
           line(100, "predict", answer.join().output("output_label").asLongs()[0], iris.status()));
     }

@@ -40,6 +40,13 @@ public interface ServingRuntime {
   }
 
   /**
+   * Called when this runtime has been chosen for a model, before {@link #load}: start anything slow
+   * that loading will need (such as native libraries) in the background, so that it overlaps the
+   * rest of the service's setup. Must not throw. By default nothing.
+   */
+  default void prepare() {}
+
+  /**
    * Loads one instance of a model: one replica, with its own native resources.
    *
    * @param context the model's name, spec, local artifact and options

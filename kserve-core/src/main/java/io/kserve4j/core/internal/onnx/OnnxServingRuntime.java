@@ -54,6 +54,7 @@ public final class OnnxServingRuntime implements ServingRuntime {
 
   private static @Nullable OrtEnvironment environment;
   private static OnnxCuda.@Nullable Natives natives;
+  private static boolean warming;
 
   /** Creates the runtime; nothing native is loaded until the first model is. */
   public OnnxServingRuntime() {}
@@ -61,6 +62,40 @@ public final class OnnxServingRuntime implements ServingRuntime {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /**
+   * Creates the shared environment (loading ONNX Runtime's natives, about 100-200 ms in a fresh
+   * JVM) on a daemon thread, so that it overlaps the rest of the service's setup; {@link #load}
+   * then finds it ready. A failure here is left for {@link #load} to report.
+   */
+  @Override
+  public void prepare() {
+    synchronized (OnnxServingRuntime.class) {
+      if (environment != null || warming) {
+        return;
+      }
+      warming = true;
+    }
+    Thread t =
+        new Thread(
+            new Runnable() {
+              @Override
+              public void run() {
+                try {
+                  environment("(warm-up)");
+                } catch (RuntimeException | LinkageError e) {
+                  // load() creates the environment again and reports the failure.
+                } finally {
+                  synchronized (OnnxServingRuntime.class) {
+                    warming = false;
+                  }
+                }
+              }
+            },
+            "kserve4j-onnxruntime-init");
+    t.setDaemon(true);
+    t.start();
   }
 
   @Override
