@@ -21,11 +21,28 @@ public final class PoolRejectedException extends RuntimeException {
   }
 
   private final Reason reason;
+  private final boolean atReplicaLimit;
 
   /** Creates the exception. */
   public PoolRejectedException(Reason reason, String message) {
+    this(reason, message, false);
+  }
+
+  /**
+   * Creates the exception.
+   *
+   * @param atReplicaLimit whether the pool could not grow because a replica limit (such as
+   *     maxReplicas) was reached
+   */
+  public PoolRejectedException(Reason reason, String message, boolean atReplicaLimit) {
     super(message, null, false, false);
     this.reason = reason;
+    this.atReplicaLimit = atReplicaLimit;
+  }
+
+  /** Whether a replica limit (such as maxReplicas) was reached when the request was rejected. */
+  public boolean atReplicaLimit() {
+    return atReplicaLimit;
   }
 
   /** Why the request was rejected. */

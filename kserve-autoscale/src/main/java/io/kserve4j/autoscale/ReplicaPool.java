@@ -277,7 +277,9 @@ public final class ReplicaPool<R> implements AutoCloseable {
         }
       }
       if (waiters.size() >= queueCapacity) {
-        throw new PoolRejectedException(PoolRejectedException.Reason.QUEUE_FULL, overloadMessage());
+        String note = limitNote.get();
+        throw new PoolRejectedException(
+            PoolRejectedException.Reason.QUEUE_FULL, overloadMessage(note), note != null);
       }
       waiters.add(w);
       waiting = waiters.size();
@@ -295,8 +297,7 @@ public final class ReplicaPool<R> implements AutoCloseable {
     return w.future;
   }
 
-  private String overloadMessage() {
-    String note = limitNote.get();
+  private String overloadMessage(@Nullable String note) {
     Replica<R>[] rs = routable;
     String where =
         rs.length == 0

@@ -65,9 +65,7 @@ public final class PoolLink implements Link {
     return switch (e.reason()) {
       case QUEUE_FULL ->
           new OverloadedException(
-              e.getMessage() != null && e.getMessage().contains("maxReplicas")
-                  ? InferenceStatus.TOO_MANY_REQUESTS
-                  : InferenceStatus.UNAVAILABLE,
+              e.atReplicaLimit() ? InferenceStatus.TOO_MANY_REQUESTS : InferenceStatus.UNAVAILABLE,
               service,
               String.valueOf(e.getMessage()));
       case TIMEOUT -> new InferenceTimeoutException(service, String.valueOf(e.getMessage()));
