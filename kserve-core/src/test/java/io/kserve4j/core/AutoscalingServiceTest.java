@@ -182,13 +182,12 @@ class AutoscalingServiceTest {
     while (s.status().queued() < 4) {
       Thread.onSpinWait();
     }
-    long start = System.nanoTime();
+    // Rejected at once: the caller never waits (how fast is measured in JMH, not here).
     assertThatThrownBy(() -> s.predict(one(2)))
         .isInstanceOf(OverloadedException.class)
         .satisfies(e -> assertThat(((InferenceException) e).httpStatus()).isEqualTo(503))
         .hasMessageContaining(
             "the activator queue of 4 requests is full while scaling from zero replicas");
-    assertThat(System.nanoTime() - start).isLessThan(Duration.ofMillis(50).toNanos());
     for (Thread t : callers) {
       while (t.isAlive()) {
         time.runPending();
