@@ -84,7 +84,9 @@ public final class TensorBatching {
     for (Tensor p : parts) {
       bytes += p.asByteBuffer().remaining();
     }
-    ByteBuffer out = ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    // A heap buffer: the runtime copies it once into its own direct scratch, which costs less than
+    // allocating (and later freeing) a direct buffer per batch.
+    ByteBuffer out = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
     for (Tensor p : parts) {
       out.put(p.asByteBuffer());
     }
