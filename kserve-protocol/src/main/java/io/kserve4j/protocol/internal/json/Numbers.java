@@ -25,59 +25,52 @@ final class Numbers {
 
   private Numbers() {}
 
+  /** Marks a token the fast path does not take: read it with Jackson. */
+  private static final long SLOW = -1;
+
+  private static final int FRACTION_SHIFT = 50;
+  private static final long NEGATIVE = 1L << 56;
+  private static final long MANTISSA = (1L << FRACTION_SHIFT) - 1;
+
   /** The float value of the current number token, exactly as Jackson would read it. */
   static float readFloat(JsonParser p) throws IOException {
-    char[] text = p.getTextCharacters();
-    int off = p.getTextOffset();
-    int len = p.getTextLength();
-    long m = 0;
-    int digits = 0;
-    int fraction = 0;
-    int i = off;
-    int end = off + len;
-    boolean negative = false;
-    if (i < end && text[i] == '-') {
-      negative = true;
-      i++;
-    }
-    boolean point = false;
-    for (; i < end; i++) {
-      char c = text[i];
-      if (c >= '0' && c <= '9') {
-        if (digits > 0 || c != '0') {
-          digits++;
-        }
-        if (digits > 7) {
-          return p.getFloatValue();
-        }
-        m = m * 10 + (c - '0');
-        if (point) {
-          fraction++;
-        }
-      } else if (c == '.' && !point) {
-        point = true;
-      } else {
-        return p.getFloatValue(); // an exponent, or anything unusual
-      }
-    }
-    if (fraction > 10) {
+    long scan = scan(p, 7, FLOAT_POW10.length - 1);
+    if (scan == SLOW) {
       return p.getFloatValue();
     }
     // m < 10^7 < 2^24 and 10^fraction are exact floats: one correctly rounded division.
+    long m = scan & MANTISSA;
+    int fraction = fraction(scan);
     float v = fraction == 0 ? (float) m : (float) m / FLOAT_POW10[fraction];
-    return negative ? -v : v;
+    return (scan & NEGATIVE) != 0 ? -v : v;
   }
 
   /** The double value of the current number token, exactly as Jackson would read it. */
   static double readDouble(JsonParser p) throws IOException {
+    long scan = scan(p, 15, DOUBLE_POW10.length - 1);
+    if (scan == SLOW) {
+      return p.getDoubleValue();
+    }
+    // m < 10^15 < 2^53 and 10^fraction (<= 10^22) are exact doubles.
+    long m = scan & MANTISSA;
+    int fraction = fraction(scan);
+    double v = fraction == 0 ? (double) m : (double) m / DOUBLE_POW10[fraction];
+    return (scan & NEGATIVE) != 0 ? -v : v;
+  }
+
+  /**
+   * Scans the current number token as {@code [-]digits[.digits]}: the digits as an integer (at most
+   * {@code maxDigits} significant ones), the count of fraction digits (at most {@code maxFraction})
+   * and the sign, packed into one long; {@link #SLOW} for anything else (an exponent, too many
+   * digits).
+   */
+  private static long scan(JsonParser p, int maxDigits, int maxFraction) throws IOException {
     char[] text = p.getTextCharacters();
-    int off = p.getTextOffset();
-    int len = p.getTextLength();
+    int i = p.getTextOffset();
+    int end = i + p.getTextLength();
     long m = 0;
     int digits = 0;
     int fraction = 0;
-    int i = off;
-    int end = off + len;
     boolean negative = false;
     if (i < end && text[i] == '-') {
       negative = true;
@@ -90,8 +83,8 @@ final class Numbers {
         if (digits > 0 || c != '0') {
           digits++;
         }
-        if (digits > 15) {
-          return p.getDoubleValue();
+        if (digits > maxDigits) {
+          return SLOW;
         }
         m = m * 10 + (c - '0');
         if (point) {
@@ -100,15 +93,17 @@ final class Numbers {
       } else if (c == '.' && !point) {
         point = true;
       } else {
-        return p.getDoubleValue();
+        return SLOW; // an exponent, or anything unusual
       }
     }
-    if (fraction > 22) {
-      return p.getDoubleValue();
+    if (fraction > maxFraction) {
+      return SLOW;
     }
-    // m < 10^15 < 2^53 and 10^fraction (<= 10^22) are exact doubles.
-    double v = fraction == 0 ? (double) m : (double) m / DOUBLE_POW10[fraction];
-    return negative ? -v : v;
+    return m | ((long) fraction << FRACTION_SHIFT) | (negative ? NEGATIVE : 0);
+  }
+
+  private static int fraction(long scan) {
+    return (int) ((scan >>> FRACTION_SHIFT) & 0x3F);
   }
 
   private static final double[] INV_POW10 = new double[10];
