@@ -4,6 +4,8 @@ import io.kserve4j.protocol.DataType;
 import io.kserve4j.protocol.Tensor;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * Assertions on tensors for model tests: shapes exactly, integers, booleans and strings exactly,
@@ -77,57 +79,59 @@ public final class TensorAssertions {
   /** Asserts the integer values exactly (any integer type). */
   public static void assertTensorEquals(long[] expected, Tensor actual) {
     long[] a = actual.asLongs();
-    sameLength(actual, expected.length, a.length);
-    for (int i = 0; i < a.length; i++) {
-      if (a[i] != expected[i]) {
-        fail(
-            "tensor '"
-                + actual.name()
-                + "': element "
-                + i
-                + " is "
-                + a[i]
-                + ", expected "
-                + expected[i]);
-      }
-    }
+    assertEach(
+        actual,
+        expected.length,
+        a.length,
+        i -> a[i] == expected[i],
+        i -> "" + a[i],
+        i -> "" + expected[i]);
   }
 
   /** Asserts the boolean values exactly. */
   public static void assertTensorEquals(boolean[] expected, Tensor actual) {
     boolean[] a = actual.asBooleans();
-    sameLength(actual, expected.length, a.length);
-    for (int i = 0; i < a.length; i++) {
-      if (a[i] != expected[i]) {
+    assertEach(
+        actual,
+        expected.length,
+        a.length,
+        i -> a[i] == expected[i],
+        i -> "" + a[i],
+        i -> "" + expected[i]);
+  }
+
+  /** Asserts the string values of a BYTES tensor exactly. */
+  public static void assertTensorEquals(String[] expected, Tensor actual) {
+    String[] a = actual.asStrings();
+    assertEach(
+        actual,
+        expected.length,
+        a.length,
+        i -> a[i].equals(expected[i]),
+        i -> "\"" + a[i] + "\"",
+        i -> "\"" + expected[i] + "\"");
+  }
+
+  /** Fails at the first element where {@code equal} does not hold, showing both values. */
+  private static void assertEach(
+      Tensor actual,
+      int expectedLength,
+      int length,
+      IntPredicate equal,
+      IntFunction<String> got,
+      IntFunction<String> want) {
+    sameLength(actual, expectedLength, length);
+    for (int i = 0; i < length; i++) {
+      if (!equal.test(i)) {
         fail(
             "tensor '"
                 + actual.name()
                 + "': element "
                 + i
                 + " is "
-                + a[i]
+                + got.apply(i)
                 + ", expected "
-                + expected[i]);
-      }
-    }
-  }
-
-  /** Asserts the string values of a BYTES tensor exactly. */
-  public static void assertTensorEquals(String[] expected, Tensor actual) {
-    String[] a = actual.asStrings();
-    sameLength(actual, expected.length, a.length);
-    for (int i = 0; i < a.length; i++) {
-      if (!a[i].equals(expected[i])) {
-        fail(
-            "tensor '"
-                + actual.name()
-                + "': element "
-                + i
-                + " is \""
-                + a[i]
-                + "\", expected \""
-                + expected[i]
-                + "\"");
+                + want.apply(i));
       }
     }
   }
