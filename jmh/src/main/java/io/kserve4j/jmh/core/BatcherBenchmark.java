@@ -1,6 +1,5 @@
 package io.kserve4j.jmh.core;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -9,6 +8,7 @@ import io.kserve4j.core.Predictor;
 import io.kserve4j.core.runtime.OnnxRuntimeOptions;
 import io.kserve4j.core.spec.BatcherSpec;
 import io.kserve4j.core.spec.ComponentExtensionSpec;
+import io.kserve4j.jmh.RawRun;
 import io.kserve4j.jmh.SharedModels;
 import io.kserve4j.protocol.DataType;
 import io.kserve4j.protocol.InferRequest;
@@ -16,7 +16,6 @@ import io.kserve4j.protocol.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -131,12 +130,6 @@ public class BatcherBenchmark {
   }
 
   private float[] raw(Input in) throws OrtException {
-    try (OnnxTensor x = OnnxTensor.createTensor(env, in.floats, shape);
-        OrtSession.Result result = session.run(Map.of(inputName, x))) {
-      FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
-      float[] values = new float[out.remaining()];
-      out.get(values);
-      return values;
-    }
+    return RawRun.firstOutput(env, session, inputName, in.floats, shape);
   }
 }

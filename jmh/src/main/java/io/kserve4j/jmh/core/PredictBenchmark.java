@@ -1,12 +1,12 @@
 package io.kserve4j.jmh.core;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.kserve4j.core.InferenceService;
 import io.kserve4j.core.Predictor;
 import io.kserve4j.core.runtime.OnnxRuntimeOptions;
+import io.kserve4j.jmh.RawRun;
 import io.kserve4j.jmh.SharedModels;
 import io.kserve4j.protocol.DataType;
 import io.kserve4j.protocol.InferRequest;
@@ -14,7 +14,6 @@ import io.kserve4j.protocol.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -119,12 +118,6 @@ public class PredictBenchmark {
   }
 
   private float[] raw() throws OrtException {
-    try (OnnxTensor input = OnnxTensor.createTensor(env, rawInputFloats, shape);
-        OrtSession.Result result = session.run(Map.of(inputName, input))) {
-      FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
-      float[] values = new float[out.remaining()];
-      out.get(values);
-      return values;
-    }
+    return RawRun.firstOutput(env, session, inputName, rawInputFloats, shape);
   }
 }

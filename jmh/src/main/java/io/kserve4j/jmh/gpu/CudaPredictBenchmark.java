@@ -1,6 +1,5 @@
 package io.kserve4j.jmh.gpu;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtEpDevice;
 import ai.onnxruntime.OrtException;
@@ -8,6 +7,7 @@ import ai.onnxruntime.OrtSession;
 import io.kserve4j.core.InferenceService;
 import io.kserve4j.core.runtime.CudaOptions;
 import io.kserve4j.core.runtime.OnnxRuntimeOptions;
+import io.kserve4j.jmh.RawRun;
 import io.kserve4j.jmh.SharedModels;
 import io.kserve4j.protocol.DataType;
 import io.kserve4j.protocol.InferRequest;
@@ -137,12 +137,6 @@ public class CudaPredictBenchmark {
   }
 
   private float[] raw() throws OrtException {
-    try (OnnxTensor x = OnnxTensor.createTensor(env, floats, shape);
-        OrtSession.Result result = session.run(Map.of(inputName, x))) {
-      FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
-      float[] values = new float[out.remaining()];
-      out.get(values);
-      return values;
-    }
+    return RawRun.firstOutput(env, session, inputName, floats, shape);
   }
 }
