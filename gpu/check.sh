@@ -13,13 +13,13 @@
 #                                                                    target/gpu-check/payload.sha256
 # check.sh prints these commands with the real part names at the end.
 #
-# Settings (environment): KSERVE4J_SHARED_DIR (default ../shared beside the checkout),
+# Settings (environment): KSERVE4J_SHARED_DIR (default testdata/ in the checkout),
 # PART_SIZE (default 52m), GPU_CHECK_DIR (default target/gpu-check).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${GPU_CHECK_DIR:-$ROOT/target/gpu-check}
-SHARED=${KSERVE4J_SHARED_DIR:-$ROOT/../shared}
+SHARED=${KSERVE4J_SHARED_DIR:-$ROOT/testdata}
 PART_SIZE=${PART_SIZE:-52m}
 MODELS="handmade_mlp torchscript_mlp torchscript_cnn mnist_lenet1 onnx_light_squeezenet onnx_pytorch_converted_conv2d onnx_simple_single_relu"
 # What the check needs of the JDK: Jackson and the rest run on these (checked with --allow-no-gpu).

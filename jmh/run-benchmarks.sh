@@ -9,7 +9,7 @@ only="${2:-}"
 jar=jmh/target/benchmarks.jar
 out=jmh/target/results
 mkdir -p "$out"
-shared="${KSERVE4J_SHARED_DIR:-../shared}"
+shared="${KSERVE4J_SHARED_DIR:-testdata}"
 ratio() { # name class baseline candidate control [args...]
   local name=$1; shift
   [[ -n "$only" && "$name" != *"$only"* ]] && return

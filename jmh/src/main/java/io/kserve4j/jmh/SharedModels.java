@@ -5,14 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds benchmark models: the shared test models, or ones {@link OnnxModelWriter} builds. */
+/** Finds benchmark models: the test models in testdata/, or ones {@link OnnxModelWriter} builds. */
 public final class SharedModels {
   private SharedModels() {}
 
   /**
    * The model file of a named benchmark model: {@code mlp784} (a 784-128-10 MLP built here) or the
-   * name of a folder under {@code shared/models} (system property {@code kserve4j.shared.dir}, else
-   * {@code ../shared} or {@code ../../shared} from the working directory).
+   * name of a folder under {@code testdata/models} (system property {@code kserve4j.shared.dir}, else
+   * {@code testdata} or {@code ../testdata} from the working directory).
    */
   public static Path model(String name) {
     try {
@@ -24,7 +24,7 @@ public final class SharedModels {
       }
       for (String dir :
           new String[] {
-            System.getProperty("kserve4j.shared.dir", "../shared"), "../shared", "../../shared"
+            System.getProperty("kserve4j.shared.dir", "testdata"), "testdata", "../testdata"
           }) {
         Path p = Path.of(dir, "models", name, "model.onnx");
         if (Files.exists(p)) {
@@ -32,7 +32,7 @@ public final class SharedModels {
         }
       }
       throw new IllegalStateException(
-          "model " + name + " not found: set -Dkserve4j.shared.dir to the shared folder");
+          "model " + name + " not found: set -Dkserve4j.shared.dir to the testdata folder");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

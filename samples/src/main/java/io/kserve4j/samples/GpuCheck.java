@@ -36,8 +36,8 @@ import java.util.ServiceLoader;
  *
  * <p>Prints one line per check and ends with {@code N passed, N failed}; exits 1 if any failed, 2
  * if there is no GPU. {@code --allow-no-gpu} runs what a machine without GPU can (the refusal and
- * the CPU fallback) and exits 0. {@code --models <dir>} names the shared models folder (by default
- * {@code $KSERVE4J_MODELS}, else {@code ../shared/models}).
+ * the CPU fallback) and exits 0. {@code --models <dir>} names the test models folder (by default
+ * {@code $KSERVE4J_MODELS}, else {@code testdata/models}).
  */
 public final class GpuCheck {
   private static final double ATOL = 1e-4;
@@ -77,7 +77,7 @@ public final class GpuCheck {
    */
   public static int check(String... args) {
     boolean allowNoGpu = false;
-    String dir = System.getenv().getOrDefault("KSERVE4J_MODELS", "../shared/models");
+    String dir = System.getenv().getOrDefault("KSERVE4J_MODELS", "testdata/models");
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--allow-no-gpu")) {
         allowNoGpu = true;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class GpuCheckTest {
   private static String models() {
-    String shared = System.getProperty("kserve4j.shared.dir", "../../shared");
+    String shared = System.getProperty("kserve4j.shared.dir", "../../testdata");
     return Path.of(shared, "models").toString();
   }
 

@@ -64,12 +64,12 @@ public final class CrdSchemas {
   private record Crd(String apiVersion, JsonSchema schema) {}
 
   /**
-   * Where the shared test data lives: system property {@code kserve4j.shared.dir} (surefire sets
-   * it), else {@code ../../shared} relative to the module directory.
+   * Where the test data lives: system property {@code kserve4j.shared.dir} (surefire sets
+   * it), else {@code ../../testdata} relative to the module directory.
    */
   public static Path sharedDir() {
     String dir = System.getProperty("kserve4j.shared.dir");
-    return dir == null || dir.isBlank() ? Path.of("..", "..", "shared") : Path.of(dir);
+    return dir == null || dir.isBlank() ? Path.of("..", "..", "testdata") : Path.of(dir);
   }
 
   /**

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The command line on the shared MLP model: serve over loopback, and predict in-process. */
+/** The command line on the test MLP model: serve over loopback, and predict in-process. */
 class ServeAndPredictCommandTest {
   @TempDir Path dir;
 
   private Path yaml() throws IOException {
-    Path shared = Path.of(System.getProperty("kserve4j.shared.dir", "../../shared"));
+    Path shared = Path.of(System.getProperty("kserve4j.shared.dir", "../../testdata"));
     Path model = shared.resolve("models/handmade_mlp/model.onnx").toAbsolutePath();
     Path f = dir.resolve("mlp.yaml");
     Files.writeString(

@@ -14,14 +14,14 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 
-/** The shared test models ({@code ../shared/models}) and the one way tests load a model. */
+/** The test models ({@code testdata/models}) and the one way tests load a model. */
 final class SharedModels {
   private SharedModels() {}
 
-  /** {@code ${kserve4j.shared.dir}/models}, else {@code ../../shared/models} from the module. */
+  /** {@code ${kserve4j.shared.dir}/models}, else {@code ../../testdata/models} from the module. */
   static Path dir() {
     String shared = System.getProperty("kserve4j.shared.dir");
-    Path root = shared != null && !shared.isBlank() ? Paths.get(shared) : Paths.get("../../shared");
+    Path root = shared != null && !shared.isBlank() ? Paths.get(shared) : Paths.get("../../testdata");
     Path models = root.resolve("models").toAbsolutePath().normalize();
     if (!Files.isDirectory(models)) {
       throw new IllegalStateException(
