@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${PORT:-8080}"
 mvn -B -q -DskipTests package
-java -jar kserve-embedded-k8s/target/kserve4j.jar serve samples/src/main/resources/sklearn-iris-v2.yaml \
+java -jar tools/cli/target/kserve4j.jar serve samples/src/main/resources/sklearn-iris-v2.yaml \
   --http-port "$port" --grpc-port "${GRPC_PORT:-8081}" &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT

@@ -11,8 +11,8 @@ public final class SharedModels {
 
   /**
    * The model file of a named benchmark model: {@code mlp784} (a 784-128-10 MLP built here) or the
-   * name of a folder under {@code testdata/models} (system property {@code kserve4j.shared.dir}, else
-   * {@code testdata} or {@code ../testdata} from the working directory).
+   * name of a folder under {@code testdata/models} (system property {@code kserve4j.shared.dir},
+   * else {@code testdata} or {@code ../testdata} from the working directory).
    */
   public static Path model(String name) {
     try {

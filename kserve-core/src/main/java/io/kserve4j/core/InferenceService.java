@@ -548,8 +548,9 @@ public final class InferenceService implements AutoCloseable {
     }
 
     /**
-     * Adds an option for the runtime, e.g. {@link io.kserve4j.core.runtime.OnnxRuntimeOptions}. By
-     * default each runtime uses its own defaults.
+     * Adds an option for the runtime, e.g. {@link
+     * io.kserve4j.runtime.onnxruntime.OnnxRuntimeOptions}. By default each runtime uses its own
+     * defaults.
      */
     public Builder runtimeOption(Object option) {
       runtimeOptions.add(option);

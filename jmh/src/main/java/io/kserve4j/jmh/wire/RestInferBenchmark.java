@@ -1,7 +1,7 @@
 package io.kserve4j.jmh.wire;
 
 import com.sun.net.httpserver.HttpServer;
-import io.kserve4j.protocol.rest.RestServer;
+import io.kserve4j.server.rest.RestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.concurrent.TimeUnit;

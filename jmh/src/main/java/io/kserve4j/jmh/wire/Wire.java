@@ -10,7 +10,7 @@ import io.kserve4j.protocol.ServerMetadata;
 import io.kserve4j.protocol.Tensor;
 import io.kserve4j.protocol.TensorMetadata;
 import io.kserve4j.protocol.json.JsonCodec;
-import io.kserve4j.protocol.rest.RestServer;
+import io.kserve4j.server.rest.RestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,12 +1,13 @@
 package io.kserve4j.core.gpu;
 
-import io.kserve4j.core.internal.gpu.CudaRuntimeProbe;
+import io.kserve4j.core.internal.gpu.SystemGpuDiscovery;
 import java.util.List;
 
 /**
- * Finds the CUDA devices of this machine. {@link #system()} asks the CUDA runtime through the
- * javacpp CUDA presets when they are on the class path; tests and applications that know better
- * pass {@link #of(List)} to {@code InferenceService.builder().gpuDiscovery(...)}.
+ * Finds the CUDA devices of this machine. {@link #system()} is the discovery a {@link
+ * java.util.ServiceLoader} finds, which the artifact {@code io.kserve4j:kserve4j-cuda} provides;
+ * tests and applications that know better pass {@link #of(List)} to {@code
+ * InferenceService.builder().gpuDiscovery(...)}.
  *
  * <p>Implementations never throw: whatever goes wrong is an empty {@link GpuInventory} that says
  * why. Each call reads the devices' free memory afresh.
@@ -17,13 +18,12 @@ public interface GpuDiscovery {
   GpuInventory discover();
 
   /**
-   * The CUDA runtime of this machine, through {@code org.bytedeco:cuda} (JNI classifier {@code
-   * linux-x86_64}) and {@code org.bytedeco:javacpp} when both are on the class path; otherwise, and
-   * without an NVIDIA driver, an empty inventory that says which is missing. The first call logs
-   * one line with what it found.
+   * The GPU discovery of this JVM: the first {@code GpuDiscovery} that {@link
+   * java.util.ServiceLoader} finds (add {@code io.kserve4j:kserve4j-cuda} to read the CUDA
+   * runtime); without one, a discovery that finds no GPU and says which artifact to add.
    */
   static GpuDiscovery system() {
-    return CudaRuntimeProbe.shared();
+    return SystemGpuDiscovery.get();
   }
 
   /** A fixed list of devices, e.g. a fake one in tests; empty means "no GPU". */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.kserve4j.core.testkit.CrdSchemas;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

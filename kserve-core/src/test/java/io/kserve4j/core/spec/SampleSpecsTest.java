@@ -2,6 +2,7 @@ package io.kserve4j.core.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kserve4j.core.testkit.CrdSchemas;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

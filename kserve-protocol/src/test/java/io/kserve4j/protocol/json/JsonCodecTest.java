@@ -1,6 +1,6 @@
 package io.kserve4j.protocol.json;
 
-import static io.kserve4j.protocol.json.Samples.assertSameTensor;
+import static io.kserve4j.protocol.testkit.Samples.assertSameTensor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +13,7 @@ import io.kserve4j.protocol.RequestedOutput;
 import io.kserve4j.protocol.ServerMetadata;
 import io.kserve4j.protocol.Tensor;
 import io.kserve4j.protocol.TensorMetadata;
+import io.kserve4j.protocol.testkit.Samples;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
