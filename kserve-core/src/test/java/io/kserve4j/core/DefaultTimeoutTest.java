@@ -3,7 +3,6 @@ package io.kserve4j.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 @ExtendWith(DefaultTimeoutTest.Configuration.class)
 class DefaultTimeoutTest {
   @Test
-  void everyTestHasADefaultTimeout(String defaultTimeout, TestInfo info) {
+  void everyTestHasADefaultTimeout(String defaultTimeout) {
     assertThat(defaultTimeout).as("junit.jupiter.execution.timeout.default").isEqualTo("60 s");
   }
 
