@@ -17,11 +17,13 @@ module io.kserve4j.core {
   exports io.kserve4j.core;
   exports io.kserve4j.core.spec;
   exports io.kserve4j.core.runtime;
+  exports io.kserve4j.core.storage;
   exports io.kserve4j.core.gpu;
   exports io.kserve4j.core.testing;
 
   uses io.kserve4j.core.runtime.ServingRuntime;
   uses io.kserve4j.core.gpu.GpuDiscovery;
+  uses io.kserve4j.core.storage.StorageProvider;
 
   provides io.kserve4j.core.runtime.ServingRuntime with
       io.kserve4j.core.internal.JavaServingRuntime;

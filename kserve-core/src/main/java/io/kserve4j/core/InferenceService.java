@@ -1,44 +1,24 @@
 package io.kserve4j.core;
 
-import io.kserve4j.autoscale.AutoscalerSettings;
-import io.kserve4j.autoscale.Batcher;
 import io.kserve4j.autoscale.Clock;
-import io.kserve4j.autoscale.PoolAutoscaler;
-import io.kserve4j.autoscale.PoolStatus;
-import io.kserve4j.autoscale.ReplicaPool;
-import io.kserve4j.autoscale.ScaleDecision;
 import io.kserve4j.autoscale.Scheduler;
-import io.kserve4j.core.gpu.GpuDevice;
 import io.kserve4j.core.gpu.GpuDiscovery;
-import io.kserve4j.core.gpu.GpuInventory;
 import io.kserve4j.core.internal.AsyncExecutor;
-import io.kserve4j.core.internal.BatchingLink;
-import io.kserve4j.core.internal.ExplainerLink;
 import io.kserve4j.core.internal.Gate;
-import io.kserve4j.core.internal.JavaComponents;
-import io.kserve4j.core.internal.JavaServingRuntime;
-import io.kserve4j.core.internal.Link;
-import io.kserve4j.core.internal.PoolLink;
-import io.kserve4j.core.internal.RuntimeSelector;
-import io.kserve4j.core.internal.ScalingPlan;
-import io.kserve4j.core.internal.StorageResolver;
-import io.kserve4j.core.internal.TensorBatching;
-import io.kserve4j.core.internal.TransformerLink;
-import io.kserve4j.core.internal.gpu.GpuPlacement;
-import io.kserve4j.core.internal.gpu.GpuRequest;
-import io.kserve4j.core.runtime.CudaOptions;
-import io.kserve4j.core.runtime.GpuSupport;
-import io.kserve4j.core.runtime.Model;
-import io.kserve4j.core.runtime.ModelContext;
+import io.kserve4j.core.internal.JavaPredictor;
+import io.kserve4j.core.internal.Revision;
+import io.kserve4j.core.internal.RevisionAssembler;
+import io.kserve4j.core.internal.Router;
+import io.kserve4j.core.internal.ServiceConfig;
+import io.kserve4j.core.internal.SharedThreads;
+import io.kserve4j.core.runtime.RuntimeOptions;
 import io.kserve4j.core.runtime.ServingRuntime;
-import io.kserve4j.core.spec.BatcherSpec;
 import io.kserve4j.core.spec.ComponentExtensionSpec;
 import io.kserve4j.core.spec.ExplainerSpec;
 import io.kserve4j.core.spec.InferenceServiceResource;
 import io.kserve4j.core.spec.InferenceServiceSpec;
 import io.kserve4j.core.spec.KServeDocuments;
 import io.kserve4j.core.spec.KServeYaml;
-import io.kserve4j.core.spec.ModelSpec;
 import io.kserve4j.core.spec.ObjectMeta;
 import io.kserve4j.core.spec.PredictorSpec;
 import io.kserve4j.core.spec.ServingRuntimeResource;
@@ -48,7 +28,6 @@ import io.kserve4j.core.spec.Violation;
 import io.kserve4j.protocol.InferRequest;
 import io.kserve4j.protocol.InferResponse;
 import io.kserve4j.protocol.InferenceException;
-import io.kserve4j.protocol.InferenceStatus;
 import io.kserve4j.protocol.ModelMetadata;
 import io.kserve4j.protocol.ModelNotReadyException;
 import java.io.IOException;
@@ -60,14 +39,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,9 +59,13 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>A call goes through a chain of links: transformer preprocess, the predictor's model,
- * transformer postprocess. The model is loaded when the service is built; the service is then ready
- * until {@link #close()}. Thread-safe: call {@code predict} from any number of threads.
+ * <p>A service is a router over revisions, as a KServe InferenceService is over Knative revisions:
+ * each revision ({@code <name>-predictor-00001}) is one immutable deployment of the spec with its
+ * runtime, replica pool, autoscaler, batcher and transformer. A call passes the service's {@link
+ * Interceptor}s, then the router picks a revision by tag or traffic share, then the revision's
+ * chain runs: transformer preprocess, batcher, replica pool, model, transformer postprocess. The
+ * first replica is loaded when the service is built; the service is then ready until {@link
+ * #close()}. Thread-safe: call {@code predict} from any number of threads.
  *
  * <p>A predictor whose model asks for {@code nvidia.com/gpu} in {@code resources.limits} runs each
  * replica on a CUDA device (see {@code docs/gpu.md}); without a usable GPU the service is not built
@@ -92,45 +74,29 @@ import org.jspecify.annotations.Nullable;
 public final class InferenceService implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(InferenceService.class.getName());
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+  private static final Interceptor[] NO_INTERCEPTORS = new Interceptor[0];
 
   private final InferenceServiceResource resource;
   private final String name;
-  private final String runtimeName;
-  private final ModelMetadata metadata;
-  private final ReplicaPool<Model> pool;
-  private final @Nullable PoolAutoscaler autoscaler;
-  private final @Nullable Batcher<InferRequest, InferResponse> batcher;
-  private final Link predictChain;
-  private final @Nullable Link explainChain;
+  private final Router router;
+  private final Interceptor[] interceptors;
+  private final Clock clock;
   private final Executor executor;
-  private final @Nullable Scheduler ownScheduler;
-  private final @Nullable GpuPlacement placement;
   private final Gate gate = new Gate();
+  private final BiFunction<InferRequest, CallContext, InferResponse> route = this::route;
 
   private InferenceService(
       InferenceServiceResource resource,
-      String runtimeName,
-      ModelMetadata metadata,
-      ReplicaPool<Model> pool,
-      @Nullable PoolAutoscaler autoscaler,
-      @Nullable Batcher<InferRequest, InferResponse> batcher,
-      Link predictChain,
-      @Nullable Link explainChain,
-      Executor executor,
-      @Nullable Scheduler ownScheduler,
-      @Nullable GpuPlacement placement) {
+      Router router,
+      Interceptor[] interceptors,
+      Clock clock,
+      Executor executor) {
     this.resource = resource;
     this.name = resource.name();
-    this.runtimeName = runtimeName;
-    this.metadata = metadata.withName(name);
-    this.pool = pool;
-    this.autoscaler = autoscaler;
-    this.batcher = batcher;
-    this.predictChain = predictChain;
-    this.explainChain = explainChain;
+    this.router = router;
+    this.interceptors = interceptors;
+    this.clock = clock;
     this.executor = executor;
-    this.ownScheduler = ownScheduler;
-    this.placement = placement;
   }
 
   /**
@@ -153,15 +119,10 @@ public final class InferenceService implements AutoCloseable {
    */
   public static InferenceService fromYaml(Path file, @Nullable String name) {
     KServeDocuments docs = KServeYaml.read(file);
-    Path dir = file.toAbsolutePath().getParent();
-    StorageOptions storage = StorageOptions.ofDefaults();
-    if (dir != null) {
-      storage = storage.withBaseDir(dir);
-    }
     return builder()
         .resource(pick(docs, name, file.toString()))
         .servingRuntimes(docs.servingRuntimes())
-        .storage(storage)
+        .storage(storageBeside(file))
         .build();
   }
 
@@ -219,9 +180,9 @@ public final class InferenceService implements AutoCloseable {
     return resource;
   }
 
-  /** The name of the (Cluster)ServingRuntime chosen for the predictor. */
+  /** The name of the (Cluster)ServingRuntime chosen for the predictor of the primary revision. */
   public String runtimeName() {
-    return runtimeName;
+    return router.primary().runtimeName();
   }
 
   /** Whether the service answers: true from build until {@link #close()}. */
@@ -232,25 +193,10 @@ public final class InferenceService implements AutoCloseable {
   /**
    * The service's state now: ready, replicas ready, desired, starting and draining, the
    * autoscaler's panic mode, requests in flight and queued in the activator, the device of each
-   * replica, and why the last replica that failed to start did.
+   * replica, why the last replica that failed to start did, and the same for each revision.
    */
   public ServiceStatus status() {
-    PoolStatus p = pool.status();
-    ScaleDecision d = autoscaler == null ? null : autoscaler.lastDecision();
-    return new ServiceStatus(
-        isReady(),
-        p.ready(),
-        p.desired(),
-        p.starting(),
-        p.draining(),
-        d != null && d.panicking(),
-        p.inFlight(),
-        p.queued() + (batcher == null ? 0 : batcher.queued()),
-        p.replaced(),
-        placement == null
-            ? Collections.nCopies(p.ready() + p.draining(), "cpu")
-            : placement.replicaDevices(),
-        p.lastStartFailure());
+    return ServiceStatus.of(isReady(), router.status());
   }
 
   /**
@@ -259,45 +205,42 @@ public final class InferenceService implements AutoCloseable {
    * model on the CPU says {@code cpu}.
    */
   public ModelMetadata metadata() {
-    GpuPlacement g = placement;
-    if (g == null) {
-      return metadata;
-    }
-    List<String> devices = new ArrayList<>(new LinkedHashSet<>(g.replicaDevices()));
-    if (devices.isEmpty()) {
-      return metadata;
-    }
-    Map<String, Object> parameters = new LinkedHashMap<>(metadata.parameters());
-    parameters.put("device", String.join(",", devices));
-    return new ModelMetadata(
-        metadata.name(),
-        metadata.versions(),
-        metadata.platform(),
-        metadata.inputs(),
-        metadata.outputs(),
-        parameters);
+    return router.primary().metadata();
   }
 
   /**
-   * Runs one prediction through the chain.
+   * Runs one prediction.
    *
    * @throws io.kserve4j.protocol.InvalidInputException (400) if the request does not fit the model:
    *     the message names the tensor, what was expected and what came
    * @throws ModelNotReadyException (503) once the service is closed
    * @throws io.kserve4j.protocol.ModelFailureException (500) if the model fails
+   * @throws io.kserve4j.protocol.InferenceTimeoutException (504) if no replica takes the call
+   *     before its deadline
    * @throws InferenceException for other failures, with KServe's status
    */
   public InferResponse predict(InferRequest request) {
-    return predict(request, Map.of());
+    return call(CallContext.Operation.PREDICT, request, CallOptions.none());
   }
 
   /**
-   * Runs one prediction with the call's headers, which the transformer sees.
+   * Runs one prediction with the call's headers, which interceptors and the transformer see (names
+   * case-insensitive).
    *
    * @throws InferenceException as {@link #predict(InferRequest)}
    */
   public InferResponse predict(InferRequest request, Map<String, String> headers) {
-    return call(predictChain, request, headers);
+    return call(CallContext.Operation.PREDICT, request, CallOptions.headers(headers));
+  }
+
+  /**
+   * Runs one prediction with the call's options: headers, the revision tag asked for, a timeout.
+   *
+   * @throws io.kserve4j.protocol.ModelNotFoundException (404) if no revision has the tag asked for
+   * @throws InferenceException as {@link #predict(InferRequest)}
+   */
+  public InferResponse predict(InferRequest request, CallOptions options) {
+    return call(CallContext.Operation.PREDICT, request, options);
   }
 
   /**
@@ -307,7 +250,17 @@ public final class InferenceService implements AutoCloseable {
    *     InferenceException} as {@link #predict(InferRequest)}
    */
   public CompletableFuture<InferResponse> predictAsync(InferRequest request) {
-    return CompletableFuture.supplyAsync(() -> predict(request), executor);
+    return predictAsync(request, CallOptions.none());
+  }
+
+  /**
+   * Runs one prediction with the call's options on the service's executor.
+   *
+   * @return a future that completes with the response, or exceptionally with an {@link
+   *     InferenceException} as {@link #predict(InferRequest, CallOptions)}
+   */
+  public CompletableFuture<InferResponse> predictAsync(InferRequest request, CallOptions options) {
+    return CompletableFuture.supplyAsync(() -> predict(request, options), executor);
   }
 
   /**
@@ -317,7 +270,7 @@ public final class InferenceService implements AutoCloseable {
    *     else as {@link #predict(InferRequest)}
    */
   public InferResponse explain(InferRequest request) {
-    return explain(request, Map.of());
+    return call(CallContext.Operation.EXPLAIN, request, CallOptions.none());
   }
 
   /**
@@ -326,23 +279,40 @@ public final class InferenceService implements AutoCloseable {
    * @throws InferenceException as {@link #explain(InferRequest)}
    */
   public InferResponse explain(InferRequest request, Map<String, String> headers) {
-    Link chain = explainChain;
-    if (chain == null) {
-      throw new InferenceException(
-          InferenceStatus.NOT_IMPLEMENTED,
-          name,
-          "this service has no explainer (add spec.explainer, or builder().explainer(...))",
-          null);
-    }
-    return call(chain, request, headers);
+    return call(CallContext.Operation.EXPLAIN, request, CallOptions.headers(headers));
   }
 
-  private InferResponse call(Link chain, InferRequest request, Map<String, String> headers) {
+  /**
+   * Explains with the call's options.
+   *
+   * @throws InferenceException as {@link #explain(InferRequest)}
+   */
+  public InferResponse explain(InferRequest request, CallOptions options) {
+    return call(CallContext.Operation.EXPLAIN, request, options);
+  }
+
+  private InferResponse call(
+      CallContext.Operation operation, InferRequest request, CallOptions options) {
     if (!gate.enter()) {
       throw new ModelNotReadyException(name, "the service is closed");
     }
     try {
-      InferResponse response = chain.proceed(request, headers);
+      Duration timeout = options.timeout();
+      if (timeout == null) {
+        timeout = router.primary().timeout();
+      }
+      CallContext context =
+          new CallContext(
+              name,
+              operation,
+              options.headers(),
+              options.tag(),
+              clock,
+              clock.nanoTime() + timeout.toNanos());
+      InferResponse response =
+          interceptors.length == 0
+              ? route(request, context)
+              : new InterceptorChain(interceptors, 0, request, context, route).proceed(request);
       if (!response.modelName().equals(name)) {
         response = response.withModelName(name);
       }
@@ -355,38 +325,49 @@ public final class InferenceService implements AutoCloseable {
     }
   }
 
+  /** The end of the interceptors: the router picks a revision, which runs the call. */
+  private InferResponse route(InferRequest request, CallContext context) {
+    Revision revision = router.choose(context.tag());
+    context.revision(revision.name());
+    context.narrowDeadline(revision.timeout());
+    return context.operation() == CallContext.Operation.PREDICT
+        ? revision.predict(request, context)
+        : revision.explain(request, context);
+  }
+
   /**
-   * Stops answering, waits up to 30 s for calls in flight, and releases the model's native
-   * resources. Idempotent.
+   * Stops answering, waits up to 30 s for calls in flight, and closes every revision (releasing the
+   * models' native resources). Idempotent.
    */
   @Override
   public void close() {
     if (!gate.close()) {
       return;
     }
-    if (!gate.awaitIdle(DRAIN_TIMEOUT)) {
+    boolean drained = gate.awaitIdle(DRAIN_TIMEOUT);
+    for (Router.Route r : router.routes()) {
+      r.revision().close();
+    }
+    if (drained) {
+      LOG.log(Level.INFO, "InferenceService {0}: closed", name);
+    } else {
       LOG.log(
           Level.WARNING,
-          "InferenceService {0}: closing with calls still in flight after {1}",
+          "InferenceService {0}: closed with calls still in flight after {1}",
           name,
           DRAIN_TIMEOUT);
     }
-    if (autoscaler != null) {
-      autoscaler.close();
-    }
-    if (batcher != null) {
-      batcher.close();
-    }
-    pool.close();
-    if (ownScheduler != null) {
-      ownScheduler.close();
-    }
-    LOG.log(Level.INFO, "InferenceService {0}: closed", name);
   }
 
   @Override
   public String toString() {
-    return "InferenceService{" + name + ", runtime=" + runtimeName + ", ready=" + isReady() + "}";
+    return "InferenceService{"
+        + name
+        + ", revisions="
+        + router.routes().size()
+        + ", ready="
+        + isReady()
+        + "}";
   }
 
   static InferenceServiceResource pick(KServeDocuments docs, @Nullable String name, String source) {
@@ -414,6 +395,13 @@ public final class InferenceService implements AutoCloseable {
     throw new SpecValidationException(source, List.of(new Violation(source, names, rule, fix)));
   }
 
+  /** Storage options resolving relative paths against the directory of {@code file}. */
+  static StorageOptions storageBeside(Path file) {
+    Path dir = file.toAbsolutePath().getParent();
+    StorageOptions storage = StorageOptions.ofDefaults();
+    return dir == null ? storage : storage.withBaseDir(dir);
+  }
+
   /**
    * Builds an {@link InferenceService}: from a KServe resource (YAML), or from a name and a
    * predictor in Java, or both (Java parts override the resource's).
@@ -427,7 +415,8 @@ public final class InferenceService implements AutoCloseable {
     private @Nullable Explainer explainer;
     private final List<ServingRuntime> runtimes = new ArrayList<>();
     private final List<ServingRuntimeResource> servingRuntimes = new ArrayList<>();
-    private final List<Object> runtimeOptions = new ArrayList<>();
+    private final List<RuntimeOptions> runtimeOptions = new ArrayList<>();
+    private final List<Interceptor> interceptors = new ArrayList<>();
     private StorageOptions storage = StorageOptions.ofDefaults();
     private @Nullable Executor executor;
     private Clock clock = Clock.system();
@@ -451,7 +440,7 @@ public final class InferenceService implements AutoCloseable {
 
     /**
      * Where GPUs are found for a predictor that asks for one. By default {@link
-     * GpuDiscovery#system()} (the CUDA runtime through the javacpp CUDA presets); tests pass {@link
+     * GpuDiscovery#system()} (the artifact {@code kserve4j-cuda}, when present); tests pass {@link
      * GpuDiscovery#of(List)}.
      */
     public Builder gpuDiscovery(GpuDiscovery discovery) {
@@ -476,20 +465,22 @@ public final class InferenceService implements AutoCloseable {
     }
 
     /**
-     * The clock autoscaling, batching and timeouts read. By default the system clock; tests pass a
+     * The clock autoscaling, batching and deadlines read. By default the system clock; tests pass a
      * {@link io.kserve4j.autoscale.VirtualTime}.
      */
     public Builder clock(Clock clock) {
-      this.clock = clock;
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
     /**
-     * Where replicas load, autoscaler ticks and batch deadlines run. By default daemon threads of
-     * the service; tests pass a {@link io.kserve4j.autoscale.VirtualTime}.
+     * Where replicas load, autoscaler ticks and batch deadlines run. By default one scheduler
+     * shared by every service of the JVM (one timer thread and a pool of loader threads, daemon
+     * threads); a {@link ModelServer} passes its own; tests pass a {@link
+     * io.kserve4j.autoscale.VirtualTime}. The service does not close it.
      */
     public Builder scheduler(Scheduler scheduler) {
-      this.scheduler = scheduler;
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
       return this;
     }
 
@@ -529,6 +520,15 @@ public final class InferenceService implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Adds an interceptor around every call, after those added before (the first added sees the
+     * call first). By default there are none.
+     */
+    public Builder interceptor(Interceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+      return this;
+    }
+
     /** Adds a runtime beside those {@link java.util.ServiceLoader} finds. */
     public Builder runtime(ServingRuntime runtime) {
       runtimes.add(runtime);
@@ -548,12 +548,12 @@ public final class InferenceService implements AutoCloseable {
     }
 
     /**
-     * Adds an option for the runtime, e.g. {@link
-     * io.kserve4j.runtime.onnxruntime.OnnxRuntimeOptions}. By default each runtime uses its own
-     * defaults.
+     * Adds typed options for the runtime, e.g. the ONNX Runtime artifact's {@code
+     * OnnxRuntimeOptions} or {@link io.kserve4j.core.runtime.CudaOptions}. By default each runtime
+     * uses its own defaults.
      */
-    public Builder runtimeOption(Object option) {
-      runtimeOptions.add(option);
+    public Builder runtimeOptions(RuntimeOptions... options) {
+      runtimeOptions.addAll(Arrays.asList(options));
       return this;
     }
 
@@ -570,7 +570,23 @@ public final class InferenceService implements AutoCloseable {
     }
 
     /**
-     * Validates the spec, selects the runtime, resolves storage and loads the model.
+     * What serving the spec would fail on at once, without loading the model: KServe's rules, the
+     * runtime selection and the storage URI (whether it resolves to an existing file or folder).
+     * Empty when {@link #build()} would get as far as loading the model.
+     */
+    public List<Violation> check() {
+      InferenceServiceResource r;
+      try {
+        r = compose();
+      } catch (SpecValidationException e) {
+        return e.violations();
+      }
+      return new RevisionAssembler(config()).check(r);
+    }
+
+    /**
+     * Validates the spec, selects the runtime, resolves storage and loads the first revision's
+     * model. Logs one line when the service is ready.
      *
      * @throws SpecValidationException if the spec breaks KServe's rules (every violation listed),
      *     no runtime serves the model, the storage URI cannot be used, or the predictor asks for a
@@ -580,231 +596,50 @@ public final class InferenceService implements AutoCloseable {
      * @throws io.kserve4j.protocol.ModelFailureException if the runtime fails to load the model
      */
     public InferenceService build() {
-      InferenceServiceResource r = compose();
-      String subject = "InferenceService '" + r.name() + "'";
-      PredictorSpec p = r.spec().predictor();
-      ModelSpec declared = p.model();
-      // Choose the runtime first and let it start slow work (native libraries) in the background
-      // while the spec is validated; a selection problem is reported after the spec's own.
-      RuntimeSelector.Selection chosen = null;
-      SpecValidationException selectionProblem = null;
-      if (declared != null) {
-        try {
-          chosen =
-              new RuntimeSelector(RuntimeSelector.discover(runtimes), servingRuntimes)
-                  .select(subject, r.metadata().namespaceOrDefault(), declared);
-          chosen.runtime().prepare();
-        } catch (SpecValidationException problem) {
-          selectionProblem = problem;
-        }
-      }
-      r.validate();
-      if (declared == null) {
-        throw new SpecValidationException(
-            subject,
-            List.of(
-                new Violation(
-                    "spec.predictor.model",
-                    null,
-                    "kserve4j serves predictors given as a model (or a framework shortcut such as"
-                        + " sklearn:); custom containers cannot run in a JVM",
-                    "use model: {modelFormat: {name: onnx}, storageUri: ...}, or"
-                        + " Predictor.function(...) for Java code")));
-      }
-      if (selectionProblem != null || chosen == null) {
-        throw Objects.requireNonNull(selectionProblem);
-      }
-      ModelSpec modelSpec = declared;
-      RuntimeSelector.Selection selection = chosen;
-      String uri = modelSpec.storageUri();
-      Path path =
-          uri == null || selection.runtime().name().equals(JavaServingRuntime.NAME)
-              ? null
-              : new StorageResolver(storage, subject, "spec.predictor.model.storageUri")
-                  .resolve(uri);
-      Map<String, String> annotations = new LinkedHashMap<>(r.metadata().annotations());
-      annotations.putAll(p.component().annotations());
-      List<Object> options = new ArrayList<>(runtimeOptions);
-      if (predictor != null && predictor.function() != null) {
-        options.add(Objects.requireNonNull(predictor.function()));
-      }
-      if (predictor != null && predictor.signature() != null) {
-        options.add(Objects.requireNonNull(predictor.signature()));
-      }
-      Transformer t = transformer(r, subject);
-      Explainer e = explainer(r, subject);
-      ScalingPlan plan = ScalingPlan.of(r.name(), "spec.predictor", p.component(), annotations);
-      ServingRuntime runtime = selection.runtime();
-      GpuRequest gpu =
-          GpuRequest.read(
-              subject, modelSpec, annotations, allowCpuFallback, cudaOption(runtimeOptions));
-      GpuPlacement placement = gpu.gpus() > 0 ? placement(subject, r.name(), runtime, gpu) : null;
-      ModelContext context = new ModelContext(r.name(), modelSpec, path, annotations, options);
-      Replicas replicas = new Replicas(runtime, context, placement, gpu.cuda());
       long start = System.nanoTime();
-      Model first = replicas.first(subject);
+      InferenceServiceResource r = compose();
+      Revision revision = new RevisionAssembler(config()).assemble(r, 1);
+      List<String> tags =
+          "true".equals(r.metadata().annotations().get(TAG_ROUTING_ANNOTATION))
+              ? List.of("latest")
+              : List.of();
+      Router router = Router.of(r.name(), List.of(new Router.Route(revision, 100, tags)));
+      InferenceService service =
+          new InferenceService(
+              r,
+              router,
+              interceptors.isEmpty() ? NO_INTERCEPTORS : interceptors.toArray(NO_INTERCEPTORS),
+              clock,
+              executor != null ? executor : AsyncExecutor.shared());
       LOG.log(
           Level.INFO,
-          "InferenceService {0}: loaded {1} model{2} with {3} in {4} ms",
+          "InferenceService {0}: ready in {1} ms, revision {2}: {3}",
           r.name(),
-          modelSpec.modelFormat().name(),
-          path == null ? "" : " from " + path,
-          selection.runtimeName(),
-          (System.nanoTime() - start) / 1_000_000);
-      ModelMetadata metadata = first.metadata();
-      Scheduler sched = scheduler != null ? scheduler : Scheduler.system("kserve4j-" + r.name());
-      PoolAutoscaler[] autoscalerRef = new PoolAutoscaler[1];
-      ReplicaPool<Model> pool =
-          ReplicaPool.builder("InferenceService " + r.name(), replicas)
-              .containerConcurrency(plan.containerConcurrency())
-              .queueCapacity(activatorQueueCapacity)
-              .countsAsFailure(PoolLink::countsAgainstReplica)
-              .isAlive(Model::isAlive)
-              .scheduler(sched)
-              .onDemandAtZero(
-                  () -> {
-                    PoolAutoscaler a = autoscalerRef[0];
-                    if (a != null) {
-                      a.demandAtZero();
-                    }
-                  })
-              .limitNote(
-                  () -> {
-                    PoolAutoscaler a = autoscalerRef[0];
-                    return a == null ? null : a.limitNote();
-                  })
-              .build();
-      AutoscalerSettings settings = plan.settings();
-      PoolAutoscaler autoscaler = null;
-      if (settings != null && settings.initialScale() == 0 && settings.minScale() == 0) {
-        replicas.close(first); // initial scale 0: start at zero; the first load only checked it
-      } else {
-        pool.adopt(first);
-      }
-      if (settings != null) {
-        autoscaler =
-            new PoolAutoscaler("InferenceService " + r.name(), pool, settings, clock, sched);
-        autoscalerRef[0] = autoscaler;
-        autoscaler.start();
-      } else {
-        pool.scaleTo(plan.fixedReplicas());
-      }
-      Link predictor = new PoolLink(r.name(), pool, plan.requestTimeout());
-      Batcher<InferRequest, InferResponse> batcher = null;
-      BatcherSpec batch = p.component().batcher();
-      if (batch != null) {
-        Integer maxBatchSize = batch.maxBatchSize();
-        Integer maxLatency = batch.maxLatency();
-        Integer batchTimeout = batch.timeout();
-        batcher =
-            Batcher.<InferRequest, InferResponse>builder(
-                    "InferenceService " + r.name(), BatchingLink.runner(predictor))
-                .maxBatchSize(
-                    maxBatchSize == null ? BatcherSpec.DEFAULT_MAX_BATCH_SIZE : maxBatchSize)
-                .maxLatency(
-                    Duration.ofMillis(
-                        maxLatency == null ? BatcherSpec.DEFAULT_MAX_LATENCY_MS : maxLatency))
-                .timeout(batchTimeout == null ? null : Duration.ofSeconds(batchTimeout))
-                .key(TensorBatching::key)
-                .instances(TensorBatching::rows)
-                // Batches that may run at once: one per free slot; with unlimited concurrency a
-                // replica runs as many batches as the machine has cores (ONNX Runtime sessions
-                // are thread-safe).
-                .parallelism(
-                    () ->
-                        pool.readyReplicas()
-                            * (plan.containerConcurrency() > 0
-                                ? plan.containerConcurrency()
-                                : Runtime.getRuntime().availableProcessors()))
-                .scheduler(sched)
-                .build();
-        predictor = new BatchingLink(r.name(), metadata.inputs(), batcher);
-      }
-      Link explain = e == null ? null : new ExplainerLink(r.name(), e, predictor);
-      if (t != null) {
-        predictor = new TransformerLink(r.name(), t, predictor);
-        explain = explain == null ? null : new TransformerLink(r.name(), t, explain);
-      }
-      Executor exec = executor != null ? executor : AsyncExecutor.shared();
-      return new InferenceService(
-          r,
-          selection.runtimeName(),
-          metadata,
-          pool,
-          autoscaler,
-          batcher,
-          predictor,
-          explain,
-          exec,
-          scheduler == null ? sched : null,
-          placement);
+          (System.nanoTime() - start) / 1_000_000,
+          revision.name(),
+          revision.description());
+      return service;
     }
 
-    private static @Nullable CudaOptions cudaOption(List<Object> options) {
-      for (Object o : options) {
-        if (o instanceof CudaOptions c) {
-          return c;
-        }
+    private ServiceConfig config() {
+      Predictor p = predictor;
+      JavaPredictor java = null;
+      if (p != null && p.function() != null) {
+        java = new JavaPredictor(Objects.requireNonNull(p.function()), p.signature());
       }
-      return null;
-    }
-
-    /**
-     * The placement for a predictor that asks for a GPU, or {@code null} to serve on the CPU when
-     * no GPU can be used and the fallback is allowed (one warning).
-     *
-     * @throws SpecValidationException if no GPU can be used and the fallback is not allowed, or the
-     *     pinned device does not exist
-     */
-    private @Nullable GpuPlacement placement(
-        String subject, String service, ServingRuntime runtime, GpuRequest gpu) {
-      List<String> why = new ArrayList<>();
-      GpuSupport support = runtime.gpuSupport();
-      if (!support.available()) {
-        why.add(support.description());
-      }
-      GpuDiscovery discovery = gpuDiscovery != null ? gpuDiscovery : GpuDiscovery.system();
-      GpuInventory inventory = discovery.discover();
-      if (inventory.isEmpty()) {
-        why.add(String.valueOf(inventory.absentReason()));
-      }
-      if (why.isEmpty()) {
-        try {
-          return new GpuPlacement(
-              service, discovery, inventory, gpu.cuda().memoryLimit(), gpu.cuda().deviceId());
-        } catch (IllegalArgumentException e) {
-          throw new SpecValidationException(
-              subject,
-              List.of(
-                  new Violation(
-                      "spec.predictor.annotations[" + CudaOptions.DEVICE_ID_ANNOTATION + "]",
-                      gpu.cuda().deviceId(),
-                      String.valueOf(e.getMessage()),
-                      "name one of the devices, or leave it unset to place by free memory")));
-        }
-      }
-      String reason = String.join("; and ", why);
-      if (gpu.cpuFallback()) {
-        LOG.log(
-            Level.WARNING,
-            "InferenceService {0}: asks for {1} {2}, but {3}; serving on the CPU (the CPU fallback"
-                + " is allowed)",
-            service,
-            gpu.gpus(),
-            GpuRequest.RESOURCE,
-            reason);
-        return null;
-      }
-      throw new SpecValidationException(
-          subject,
-          List.of(
-              new Violation(
-                  GpuRequest.FIELD,
-                  gpu.gpus(),
-                  "asks for a GPU, but " + reason,
-                  "make a GPU usable, or allow serving on the CPU with the annotation "
-                      + GpuRequest.FALLBACK_ANNOTATION
-                      + ": cpu or InferenceService.builder().allowCpuFallback(true)")));
+      return new ServiceConfig(
+          runtimes,
+          servingRuntimes,
+          runtimeOptions,
+          storage,
+          clock,
+          scheduler != null ? scheduler : SharedThreads.scheduler(),
+          activatorQueueCapacity,
+          allowCpuFallback,
+          gpuDiscovery,
+          java,
+          transformer,
+          explainer);
     }
 
     private InferenceServiceResource compose() {
@@ -851,118 +686,8 @@ public final class InferenceService implements AutoCloseable {
           new InferenceServiceSpec(p, ts, es, spec.extra()),
           base.extra());
     }
-
-    private @Nullable Transformer transformer(InferenceServiceResource r, String subject) {
-      if (transformer != null) {
-        return transformer;
-      }
-      TransformerSpec ts = r.spec().transformer();
-      if (ts == null) {
-        return null;
-      }
-      String cls = ts.component().annotations().get(JavaServingRuntime.CLASS_ANNOTATION);
-      if (cls == null) {
-        throw unbound(subject, "spec.transformer", "io.kserve4j.core.Transformer", "transformer");
-      }
-      return JavaComponents.instantiate(r.name(), "spec.transformer", cls, Transformer.class);
-    }
-
-    private @Nullable Explainer explainer(InferenceServiceResource r, String subject) {
-      if (explainer != null) {
-        return explainer;
-      }
-      ExplainerSpec es = r.spec().explainer();
-      if (es == null) {
-        return null;
-      }
-      String cls = es.component().annotations().get(JavaServingRuntime.CLASS_ANNOTATION);
-      if (cls == null) {
-        throw unbound(subject, "spec.explainer", "io.kserve4j.core.Explainer", "explainer");
-      }
-      return JavaComponents.instantiate(r.name(), "spec.explainer", cls, Explainer.class);
-    }
-
-    private static SpecValidationException unbound(
-        String subject, String component, String type, String method) {
-      return new SpecValidationException(
-          subject,
-          List.of(
-              new Violation(
-                  component + ".annotations[" + JavaServingRuntime.CLASS_ANNOTATION + "]",
-                  null,
-                  "a " + method + " runs as Java code in kserve4j and none is bound",
-                  "name a public class implementing "
-                      + type
-                      + " in that annotation, or call builder()."
-                      + method
-                      + "(...)")));
-    }
   }
 
-  /**
-   * Loads and closes the predictor's replicas: on the CPU, or each on the GPU placement gives it
-   * (with its device and CUDA options in the model context).
-   */
-  private static final class Replicas implements ReplicaPool.Factory<Model> {
-    private final ServingRuntime runtime;
-    private final ModelContext context;
-    private final @Nullable GpuPlacement placement;
-
-    Replicas(
-        ServingRuntime runtime,
-        ModelContext context,
-        @Nullable GpuPlacement placement,
-        CudaOptions cuda) {
-      this.runtime = runtime;
-      this.placement = placement;
-      this.context = placement == null ? context : context.withOptions(List.of(cuda));
-    }
-
-    /** The first replica, loaded at build: a placement refusal is a spec problem. */
-    Model first(String subject) {
-      try {
-        return create();
-      } catch (GpuPlacement.NoRoomException e) {
-        throw new SpecValidationException(
-            subject,
-            List.of(
-                new Violation(
-                    "spec.predictor.annotations[" + CudaOptions.MEMORY_LIMIT_ANNOTATION + "]",
-                    context.option(CudaOptions.class) == null
-                        ? null
-                        : java.util.Objects.requireNonNull(context.option(CudaOptions.class))
-                            .memoryLimit(),
-                    String.valueOf(e.getMessage()),
-                    "lower the limit, or free GPU memory")));
-      }
-    }
-
-    @Override
-    public Model create() {
-      GpuPlacement g = placement;
-      if (g == null) {
-        return runtime.load(context);
-      }
-      GpuDevice device = g.place();
-      try {
-        Model model = runtime.load(context.withOptions(List.of(device)));
-        g.bind(model, device);
-        return model;
-      } catch (RuntimeException | Error e) {
-        g.release(device);
-        throw e;
-      }
-    }
-
-    @Override
-    public void close(Model replica) {
-      try {
-        replica.close();
-      } finally {
-        if (placement != null) {
-          placement.unbind(replica);
-        }
-      }
-    }
-  }
+  /** KServe's annotation that gives revisions the tags {@code latest} and {@code prev}. */
+  static final String TAG_ROUTING_ANNOTATION = "serving.kserve.io/enable-tag-routing";
 }

@@ -1,5 +1,7 @@
 package io.kserve4j.core;
 
+import io.kserve4j.autoscale.Scheduler;
+import io.kserve4j.core.internal.AsyncExecutor;
 import io.kserve4j.core.spec.InferenceServiceResource;
 import io.kserve4j.core.spec.KServeDocuments;
 import io.kserve4j.core.spec.KServeYaml;
@@ -18,12 +20,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The in-JVM namespace of named {@link InferenceService}s, answering by model name as KServe's
  * model server does: an unknown name is a 404 ({@link ModelNotFoundException}). Closing the server
  * closes every service in it. Thread-safe.
+ *
+ * <p>The server owns the threads its services share: one scheduler (a timer thread and loader
+ * threads) and one executor for {@code predictAsync}, however many services it holds. Services made
+ * with {@link #serviceBuilder()} or read by {@link #fromYaml} use them.
  */
 public final class ModelServer implements InferenceHandler, AutoCloseable {
   /** The name the server reports in its v2 metadata. */
@@ -33,9 +40,19 @@ public final class ModelServer implements InferenceHandler, AutoCloseable {
   public static final String VERSION = "0.1.0-SNAPSHOT";
 
   private final ConcurrentMap<String, InferenceService> services = new ConcurrentHashMap<>();
+  private final Scheduler scheduler = Scheduler.system("kserve4j-server");
+  private final ExecutorService executor = AsyncExecutor.create("kserve4j-server-async");
 
-  /** An empty server. */
+  /** An empty server, with its threads. */
   public ModelServer() {}
+
+  /**
+   * A builder for a service that runs on this server's threads; add what it builds with {@link
+   * #add}.
+   */
+  public InferenceService.Builder serviceBuilder() {
+    return InferenceService.builder().scheduler(scheduler).executor(executor);
+  }
 
   /**
    * A server with every InferenceService in these KServe YAML files; the ServingRuntimes in all
@@ -55,14 +72,11 @@ public final class ModelServer implements InferenceHandler, AutoCloseable {
     ModelServer server = new ModelServer();
     try {
       for (int i = 0; i < files.length; i++) {
-        Path dir = files[i].toAbsolutePath().getParent();
-        StorageOptions storage = StorageOptions.ofDefaults();
-        if (dir != null) {
-          storage = storage.withBaseDir(dir);
-        }
+        StorageOptions storage = InferenceService.storageBeside(files[i]);
         for (InferenceServiceResource r : all.get(i).inferenceServices()) {
           server.add(
-              InferenceService.builder()
+              server
+                  .serviceBuilder()
                   .resource(r)
                   .servingRuntimes(runtimes)
                   .storage(storage)
@@ -135,6 +149,15 @@ public final class ModelServer implements InferenceHandler, AutoCloseable {
   }
 
   /**
+   * Runs a prediction with the call's options on the model called {@code modelName}.
+   *
+   * @throws ModelNotFoundException (404) if there is none, or no revision has the tag asked for
+   */
+  public InferResponse predict(String modelName, InferRequest request, CallOptions options) {
+    return service(modelName).predict(request, options);
+  }
+
+  /**
    * The v2 metadata of the model called {@code modelName}.
    *
    * @throws ModelNotFoundException (404) if there is none
@@ -188,7 +211,7 @@ public final class ModelServer implements InferenceHandler, AutoCloseable {
     return service(model).explain(request, headers);
   }
 
-  /** Closes and removes every service. */
+  /** Closes and removes every service, then stops the server's threads. */
   @Override
   public void close() {
     for (String name : List.copyOf(services.keySet())) {
@@ -197,5 +220,7 @@ public final class ModelServer implements InferenceHandler, AutoCloseable {
         s.close();
       }
     }
+    scheduler.close();
+    executor.shutdown();
   }
 }

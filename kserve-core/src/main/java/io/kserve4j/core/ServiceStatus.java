@@ -1,18 +1,19 @@
 package io.kserve4j.core;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An {@link InferenceService}'s state at one moment, as KServe's status and Knative's PodAutoscaler
- * report it.
+ * report it: the service as a whole (replica counts summed over its revisions) and each revision.
  *
  * @param ready whether the service answers (built and not closed)
  * @param readyReplicas replicas taking requests
- * @param desiredReplicas replicas the autoscaler (or the fixed plan) asks for
+ * @param desiredReplicas replicas the autoscalers (or the fixed plans) ask for
  * @param startingReplicas replicas loading
  * @param drainingReplicas replicas finishing their requests before they close
- * @param panicking whether the autoscaler is in panic mode
+ * @param panicking whether an autoscaler is in panic mode
  * @param inFlight requests running on replicas
  * @param queued requests waiting: in the activator queue or for a batch
  * @param replacedReplicas replicas replaced after failing
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  *     cuda:<index>} for a replica placed on a GPU, in device order
  * @param lastStartFailure why the last replica that failed to start did (e.g. no GPU had room for
  *     its memory limit), or {@code null} if none has failed
+ * @param revisions each revision, the one taking most traffic first
  */
 public record ServiceStatus(
     boolean ready,
@@ -32,9 +34,52 @@ public record ServiceStatus(
     int queued,
     int replacedReplicas,
     List<String> replicaDevices,
-    @Nullable String lastStartFailure) {
-  /** Copies the devices. */
+    @Nullable String lastStartFailure,
+    List<RevisionStatus> revisions) {
+  /** Copies the lists. */
   public ServiceStatus {
     replicaDevices = List.copyOf(replicaDevices);
+    revisions = List.copyOf(revisions);
+  }
+
+  /** The service's status summed over its revisions. */
+  static ServiceStatus of(boolean ready, List<RevisionStatus> revisions) {
+    int readyReplicas = 0;
+    int desired = 0;
+    int starting = 0;
+    int draining = 0;
+    boolean panicking = false;
+    int inFlight = 0;
+    int queued = 0;
+    int replaced = 0;
+    List<String> devices = new ArrayList<>();
+    String failure = null;
+    for (RevisionStatus r : revisions) {
+      readyReplicas += r.readyReplicas();
+      desired += r.desiredReplicas();
+      starting += r.startingReplicas();
+      draining += r.drainingReplicas();
+      panicking |= r.panicking();
+      inFlight += r.inFlight();
+      queued += r.queued();
+      replaced += r.replacedReplicas();
+      devices.addAll(r.replicaDevices());
+      if (r.lastStartFailure() != null) {
+        failure = r.lastStartFailure();
+      }
+    }
+    return new ServiceStatus(
+        ready,
+        readyReplicas,
+        desired,
+        starting,
+        draining,
+        panicking,
+        inFlight,
+        queued,
+        replaced,
+        devices,
+        failure,
+        revisions);
   }
 }

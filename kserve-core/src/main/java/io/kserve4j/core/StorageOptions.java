@@ -1,6 +1,9 @@
 package io.kserve4j.core;
 
+import io.kserve4j.core.storage.StorageProvider;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -17,8 +20,10 @@ import org.jspecify.annotations.Nullable;
  *       outside it.
  * </ul>
  *
- * Remote schemes ({@code http(s)://}, {@code s3://}, {@code gs://}, {@code hdfs://}, {@code hf://},
- * {@code oci://}...) are refused with an error that says so until a later release adds them.
+ * Other schemes are read by {@link StorageProvider}s: those {@link java.util.ServiceLoader} finds,
+ * and those given to {@link #withProvider(StorageProvider)}, which win for their schemes. A remote
+ * scheme KServe knows ({@code http(s)://}, {@code s3://}, {@code gs://}, {@code hdfs://}, {@code
+ * hf://}, {@code oci://}...) without a provider is refused with an error that says so. Immutable.
  */
 public final class StorageOptions {
   /** The system property that sets the default {@link #pvcRoot()}. */
@@ -27,11 +32,17 @@ public final class StorageOptions {
   private final Path baseDir;
   private final Path pvcRoot;
   private final @Nullable ClassLoader classLoader;
+  private final List<StorageProvider> providers;
 
-  private StorageOptions(Path baseDir, Path pvcRoot, @Nullable ClassLoader classLoader) {
+  private StorageOptions(
+      Path baseDir,
+      Path pvcRoot,
+      @Nullable ClassLoader classLoader,
+      List<StorageProvider> providers) {
     this.baseDir = baseDir;
     this.pvcRoot = pvcRoot;
     this.classLoader = classLoader;
+    this.providers = List.copyOf(providers);
   }
 
   /**
@@ -43,7 +54,8 @@ public final class StorageOptions {
     return new StorageOptions(
         Path.of("").toAbsolutePath(),
         Path.of(System.getProperty(PVC_ROOT_PROPERTY, "/mnt/pvc")),
-        null);
+        null,
+        List.of());
   }
 
   /** The directory relative local paths are resolved against. */
@@ -61,23 +73,44 @@ public final class StorageOptions {
     return classLoader;
   }
 
+  /** The providers given to {@link #withProvider}, the last given first. */
+  public List<StorageProvider> providers() {
+    return providers;
+  }
+
   /** These options with relative paths resolved against {@code dir}. */
   public StorageOptions withBaseDir(Path dir) {
-    return new StorageOptions(dir.toAbsolutePath(), pvcRoot, classLoader);
+    return new StorageOptions(dir.toAbsolutePath(), pvcRoot, classLoader, providers);
   }
 
   /** These options with PVC claims under {@code root}. */
   public StorageOptions withPvcRoot(Path root) {
-    return new StorageOptions(baseDir, Objects.requireNonNull(root, "root"), classLoader);
+    return new StorageOptions(
+        baseDir, Objects.requireNonNull(root, "root"), classLoader, providers);
   }
 
   /** These options with {@code classpath:} URIs read through {@code loader}. */
   public StorageOptions withClassLoader(ClassLoader loader) {
-    return new StorageOptions(baseDir, pvcRoot, loader);
+    return new StorageOptions(baseDir, pvcRoot, loader, providers);
+  }
+
+  /**
+   * These options with {@code provider} reading its schemes, ahead of any provider {@link
+   * java.util.ServiceLoader} finds for them and of the built-in ones.
+   */
+  public StorageOptions withProvider(StorageProvider provider) {
+    List<StorageProvider> all = new ArrayList<>(providers);
+    all.add(0, Objects.requireNonNull(provider, "provider"));
+    return new StorageOptions(baseDir, pvcRoot, classLoader, all);
   }
 
   @Override
   public String toString() {
-    return "StorageOptions{baseDir=" + baseDir + ", pvcRoot=" + pvcRoot + "}";
+    return "StorageOptions{baseDir="
+        + baseDir
+        + ", pvcRoot="
+        + pvcRoot
+        + (providers.isEmpty() ? "" : ", providers=" + providers)
+        + "}";
   }
 }

@@ -207,7 +207,7 @@ class GpuPlacementServiceTest {
             .resource(spec(1, "serving.kserve4j.io/cuda-tf32: \"true\""))
             .runtime(runtime)
             .gpuDiscovery(THREE_GPUS)
-            .runtimeOption(CudaOptions.builder().tf32(false).build())
+            .runtimeOptions(CudaOptions.builder().tf32(false).build())
             .clock(time)
             .scheduler(time)
             .build()) {

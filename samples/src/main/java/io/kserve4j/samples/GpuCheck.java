@@ -172,13 +172,13 @@ public final class GpuCheck {
         InferenceService cuda =
             InferenceService.builder()
                 .resource(spec(model, file, 1, ""))
-                .runtimeOption(strict)
+                .runtimeOptions(strict)
                 .build();
         InferenceService cudaNoTf32 =
             InferenceService.builder()
                 .resource(spec(model, file, 1, ""))
-                .runtimeOption(strict)
-                .runtimeOption(CudaOptions.builder().tf32(false).build())
+                .runtimeOptions(strict)
+                .runtimeOptions(CudaOptions.builder().tf32(false).build())
                 .build()) {
       List<TensorMetadata> inputs = cuda.metadata().inputs();
       boolean freeBatch =

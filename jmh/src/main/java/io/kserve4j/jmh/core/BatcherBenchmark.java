@@ -97,7 +97,7 @@ public class BatcherBenchmark {
                         ComponentExtensionSpec.builder()
                             .batcher(new BatcherSpec(32, 5, null))
                             .build()))
-            .runtimeOption(options)
+            .runtimeOptions(options)
             .build();
   }
 

@@ -86,7 +86,7 @@ public class PredictBenchmark {
         InferenceService.builder()
             .name(model.replace('_', '-'))
             .predictor(Predictor.model("onnx", file.toString()))
-            .runtimeOption(options)
+            .runtimeOptions(options)
             .build();
   }
 

@@ -82,8 +82,8 @@ public class CudaPredictBenchmark {
     service =
         InferenceService.builder()
             .resource(CudaServices.spec(model, file, ""))
-            .runtimeOption(options)
-            .runtimeOption(CudaOptions.builder().deviceId(0).build())
+            .runtimeOptions(options)
+            .runtimeOptions(CudaOptions.builder().deviceId(0).build())
             .build();
     env = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions so = options.toSessionOptions()) {

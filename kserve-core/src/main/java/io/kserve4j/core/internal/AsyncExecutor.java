@@ -14,26 +14,30 @@ public final class AsyncExecutor {
   private AsyncExecutor() {}
 
   private static final class Holder {
-    static final Executor POOL = create();
+    static final Executor POOL = create("kserve4j-async");
+  }
 
-    private static Executor create() {
-      int threads = Runtime.getRuntime().availableProcessors();
-      AtomicInteger n = new AtomicInteger();
-      ThreadPoolExecutor pool =
-          new ThreadPoolExecutor(
-              threads,
-              threads,
-              60,
-              TimeUnit.SECONDS,
-              new LinkedBlockingQueue<>(),
-              r -> {
-                Thread t = new Thread(r, "kserve4j-async-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-              });
-      pool.allowCoreThreadTimeOut(true);
-      return pool;
-    }
+  /**
+   * A pool of {@code availableProcessors()} daemon threads named {@code prefix-N}, ended after a
+   * minute idle.
+   */
+  public static ThreadPoolExecutor create(String prefix) {
+    int threads = Runtime.getRuntime().availableProcessors();
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   /** The shared pool. */

@@ -1,12 +1,15 @@
 package io.kserve4j.core.internal;
 
 import io.kserve4j.autoscale.Batcher;
+import io.kserve4j.autoscale.Clock;
+import io.kserve4j.core.CallContext;
+import io.kserve4j.protocol.Headers;
 import io.kserve4j.protocol.InferRequest;
 import io.kserve4j.protocol.InferResponse;
 import io.kserve4j.protocol.InferenceTimeoutException;
 import io.kserve4j.protocol.TensorMetadata;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Batches requests before the pool: each request is checked against the model's inputs first (so a
@@ -26,14 +29,23 @@ public final class BatchingLink implements Link {
     this.batcher = batcher;
   }
 
-  /** The batcher's runner: stack, run the rest of the chain once, split. */
-  public static Batcher.Runner<InferRequest, InferResponse> runner(Link next) {
+  /**
+   * The batcher's runner: stack, run the rest of the chain once as one call of the service (no
+   * headers; at most {@code timeout} waiting for a replica), split.
+   */
+  public static Batcher.Runner<InferRequest, InferResponse> runner(
+      String service, Link next, Clock clock, Duration timeout) {
     return requests ->
-        TensorBatching.split(next.proceed(TensorBatching.stack(requests), Map.of()), requests);
+        TensorBatching.split(
+            next.proceed(
+                TensorBatching.stack(requests),
+                CallContext.of(
+                    service, CallContext.Operation.PREDICT, Headers.empty(), clock, timeout)),
+            requests);
   }
 
   @Override
-  public InferResponse proceed(InferRequest request, Map<String, String> headers) {
+  public InferResponse proceed(InferRequest request, CallContext context) {
     if (!inputs.isEmpty()) {
       SignatureCheck.check(service, inputs, request);
     }

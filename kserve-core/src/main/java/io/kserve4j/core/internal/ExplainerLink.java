@@ -1,11 +1,11 @@
 package io.kserve4j.core.internal;
 
+import io.kserve4j.core.CallContext;
 import io.kserve4j.core.Explainer;
 import io.kserve4j.protocol.InferRequest;
 import io.kserve4j.protocol.InferResponse;
 import io.kserve4j.protocol.InferenceException;
 import io.kserve4j.protocol.ModelFailureException;
-import java.util.Map;
 
 /** The explain chain's last link: the explainer, calling the predictor link for predictions. */
 public final class ExplainerLink implements Link {
@@ -21,9 +21,9 @@ public final class ExplainerLink implements Link {
   }
 
   @Override
-  public InferResponse proceed(InferRequest request, Map<String, String> headers) {
+  public InferResponse proceed(InferRequest request, CallContext context) {
     try {
-      return explainer.explain(request, headers, r -> predictor.proceed(r, headers));
+      return explainer.explain(request, context.headers(), r -> predictor.proceed(r, context));
     } catch (InferenceException e) {
       throw e;
     } catch (Exception e) {

@@ -44,7 +44,8 @@ public final class JavaServingRuntime implements ServingRuntime {
 
   @Override
   public Model load(ModelContext context) {
-    ModelFunction function = context.option(ModelFunction.class);
+    JavaPredictor given = context.option(JavaPredictor.class);
+    ModelFunction function = given == null ? null : given.function();
     boolean owned = function == null;
     if (function == null) {
       String className = context.annotations().get(CLASS_ANNOTATION);
@@ -63,7 +64,7 @@ public final class JavaServingRuntime implements ServingRuntime {
           JavaComponents.instantiate(
               context.modelName(), "spec.predictor", className, ModelFunction.class);
     }
-    ModelMetadata signature = context.option(ModelMetadata.class);
+    ModelMetadata signature = given == null ? null : given.signature();
     return new FunctionModel(context.modelName(), function, signature, owned);
   }
 

@@ -1,13 +1,13 @@
 package io.kserve4j.core.internal;
 
+import io.kserve4j.core.CallContext;
 import io.kserve4j.protocol.InferRequest;
 import io.kserve4j.protocol.InferResponse;
-import java.util.Map;
 
 /**
- * One link of a service's request chain (DESIGN.md "One predict"): transformer, batcher, replica
- * pool and predictor are links, each holding the next. The chain is built once per service, so a
- * call allocates nothing to walk it.
+ * One link of a revision's request chain (docs/architecture.md, "One predict"): transformer,
+ * batcher, replica pool and model are links, each holding the next. The chain is built once per
+ * revision, so a call allocates nothing to walk it.
  */
 @FunctionalInterface
 public interface Link {
@@ -15,7 +15,7 @@ public interface Link {
    * Handles the request, usually by calling the next link.
    *
    * @param request the request as it reaches this link
-   * @param headers the call's headers
+   * @param context the call: headers, deadline, attributes
    */
-  InferResponse proceed(InferRequest request, Map<String, String> headers);
+  InferResponse proceed(InferRequest request, CallContext context);
 }

@@ -2,6 +2,7 @@ package io.kserve4j.core.internal;
 
 import io.kserve4j.autoscale.PoolRejectedException;
 import io.kserve4j.autoscale.ReplicaPool;
+import io.kserve4j.core.CallContext;
 import io.kserve4j.core.runtime.Model;
 import io.kserve4j.protocol.InferRequest;
 import io.kserve4j.protocol.InferResponse;
@@ -13,30 +14,27 @@ import io.kserve4j.protocol.ModelFailureException;
 import io.kserve4j.protocol.ModelNotReadyException;
 import io.kserve4j.protocol.OverloadedException;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * The chain's last link: takes a slot on a replica of the pool (waiting in the activator queue when
- * none is free), runs the model there, and gives the slot back with the outcome, so that a replica
- * that keeps failing is replaced.
+ * none is free, at most until the call's deadline), runs the model there, and gives the slot back
+ * with the outcome, so that a replica that keeps failing is replaced.
  */
 public final class PoolLink implements Link {
   private final String service;
   private final ReplicaPool<Model> pool;
-  private final Duration maxWait;
 
-  /** A link running requests on {@code pool}, waiting at most {@code maxWait} for a slot. */
-  public PoolLink(String service, ReplicaPool<Model> pool, Duration maxWait) {
+  /** A link running requests on {@code pool}. */
+  public PoolLink(String service, ReplicaPool<Model> pool) {
     this.service = service;
     this.pool = pool;
-    this.maxWait = maxWait;
   }
 
   @Override
-  public InferResponse proceed(InferRequest request, Map<String, String> headers) {
+  public InferResponse proceed(InferRequest request, CallContext context) {
     ReplicaPool.Replica<Model> replica;
     try {
-      replica = pool.acquire(maxWait);
+      replica = pool.acquire(Duration.ofNanos(context.remainingNanos()));
     } catch (PoolRejectedException e) {
       throw rejected(service, e);
     }

@@ -58,7 +58,7 @@ public record ScalingPlan(
       int min = component.minReplicasOrDefault();
       int replicas = cls.equals("none") ? min : Math.max(min, 1);
       LOG.log(
-          Level.INFO,
+          Level.DEBUG,
           "InferenceService {0}: {1} mode runs a fixed {2} replica(s); Kubernetes'' HPA ({3}) scales"
               + " it on a cluster",
           service,
@@ -159,6 +159,24 @@ public record ScalingPlan(
               new Violation(
                   path, null, String.valueOf(e.getMessage()), "fix the autoscaling fields above")));
     }
+  }
+
+  /**
+   * The plan in a few words, for the service's start line: {@code 2 replicas, fixed (Standard
+   * mode)} or {@code autoscaled on concurrency (target 70.0 per replica, 1 to 5 replicas)}.
+   */
+  public String describe() {
+    AutoscalerSettings s = settings;
+    if (s == null) {
+      return fixedReplicas + (fixedReplicas == 1 ? " replica" : " replicas") + ", fixed";
+    }
+    return String.format(
+        Locale.ROOT,
+        "autoscaled on %s (target %.1f per replica, %d to %s replicas)",
+        s.metric().name().toLowerCase(Locale.ROOT),
+        s.target(),
+        s.minScale(),
+        s.maxScale() == 0 ? "any number of" : String.valueOf(s.maxScale()));
   }
 
   private static @Nullable Double number(

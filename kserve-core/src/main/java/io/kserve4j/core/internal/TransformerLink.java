@@ -1,11 +1,11 @@
 package io.kserve4j.core.internal;
 
+import io.kserve4j.core.CallContext;
 import io.kserve4j.core.Transformer;
 import io.kserve4j.protocol.InferRequest;
 import io.kserve4j.protocol.InferResponse;
 import io.kserve4j.protocol.InferenceException;
 import io.kserve4j.protocol.InferenceStatus;
-import java.util.Map;
 
 /** Runs a transformer's preprocess before, and postprocess after, the rest of the chain. */
 public final class TransformerLink implements Link {
@@ -21,7 +21,8 @@ public final class TransformerLink implements Link {
   }
 
   @Override
-  public InferResponse proceed(InferRequest request, Map<String, String> headers) {
+  public InferResponse proceed(InferRequest request, CallContext context) {
+    java.util.Map<String, String> headers = context.headers();
     InferRequest transformed;
     try {
       transformed = transformer.preprocess(request, headers);
@@ -31,7 +32,7 @@ public final class TransformerLink implements Link {
       throw new InferenceException(
           InferenceStatus.INTERNAL, service, "the transformer's preprocess failed: " + e, e);
     }
-    InferResponse response = next.proceed(transformed, headers);
+    InferResponse response = next.proceed(transformed, context);
     try {
       return transformer.postprocess(response, headers);
     } catch (InferenceException e) {

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * how much memory its arena may take, how it grows, how cuDNN picks convolution algorithms, and
  * whether TF32 is allowed. Every option left unset keeps ONNX Runtime's default.
  *
- * <p>Give them in Java with {@code InferenceService.builder().runtimeOption(CudaOptions.builder()
+ * <p>Give them in Java with {@code InferenceService.builder().runtimeOptions(CudaOptions.builder()
  * ...build())}, or in the spec as predictor (or service) annotations:
  *
  * <table>
@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * placement reserves for a replica: a replica whose limit exceeds every device's free memory is not
  * started.
  */
-public final class CudaOptions {
+public final class CudaOptions implements RuntimeOptions {
   /** The annotation prefix of kserve4j's own settings. */
   private static final String PREFIX = "serving.kserve4j.io/";
 

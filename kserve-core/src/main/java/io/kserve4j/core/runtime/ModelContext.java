@@ -3,6 +3,7 @@ package io.kserve4j.core.runtime;
 import io.kserve4j.core.gpu.GpuDevice;
 import io.kserve4j.core.spec.ModelSpec;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -15,25 +16,36 @@ import org.jspecify.annotations.Nullable;
  * @param modelPath the model artifact on local disk (a file or a directory), resolved from {@code
  *     storageUri}; {@code null} when the model has no storage
  * @param annotations the predictor component's annotations merged over the service's
- * @param options runtime options the user passed (e.g. {@link OnnxRuntimeOptions}), for a Java
- *     predictor the function itself, and for a replica placed on a GPU its {@link GpuDevice} and
- *     {@link CudaOptions}
+ * @param options the runtime options the user passed (e.g. the ONNX Runtime artifact's {@code
+ *     OnnxRuntimeOptions}) and, for a replica placed on a GPU, its {@link CudaOptions}
+ * @param device the GPU this replica runs on, or {@code null} for the CPU
  */
 public record ModelContext(
     String modelName,
     @Nullable ModelSpec model,
     @Nullable Path modelPath,
     Map<String, String> annotations,
-    List<Object> options) {
+    List<RuntimeOptions> options,
+    @Nullable GpuDevice device) {
   /** Copies the collections. */
   public ModelContext {
     annotations = Map.copyOf(annotations);
     options = List.copyOf(options);
   }
 
+  /** A context on the CPU. */
+  public ModelContext(
+      String modelName,
+      @Nullable ModelSpec model,
+      @Nullable Path modelPath,
+      Map<String, String> annotations,
+      List<RuntimeOptions> options) {
+    this(modelName, model, modelPath, annotations, options, null);
+  }
+
   /** The first option of this type, or {@code null} when none was given. */
-  public <T> @Nullable T option(Class<T> type) {
-    for (Object o : options) {
+  public <T extends RuntimeOptions> @Nullable T option(Class<T> type) {
+    for (RuntimeOptions o : options) {
       if (type.isInstance(o)) {
         return type.cast(o);
       }
@@ -41,17 +53,18 @@ public record ModelContext(
     return null;
   }
 
-  /** The GPU this replica runs on, or {@code null} for the CPU. */
-  public @Nullable GpuDevice device() {
-    return option(GpuDevice.class);
+  /**
+   * This context with {@code first} ahead of the other options (found first by {@link #option}).
+   */
+  public ModelContext withOption(RuntimeOptions first) {
+    List<RuntimeOptions> all = new ArrayList<>(options.size() + 1);
+    all.add(first);
+    all.addAll(options);
+    return new ModelContext(modelName, model, modelPath, annotations, all, device);
   }
 
-  /**
-   * This context with {@code extra} options ahead of the others (found first by {@link #option}).
-   */
-  public ModelContext withOptions(List<Object> extra) {
-    List<Object> all = new java.util.ArrayList<>(extra);
-    all.addAll(options);
-    return new ModelContext(modelName, model, modelPath, annotations, all);
+  /** This context for a replica on {@code device}. */
+  public ModelContext withDevice(@Nullable GpuDevice device) {
+    return new ModelContext(modelName, model, modelPath, annotations, options, device);
   }
 }

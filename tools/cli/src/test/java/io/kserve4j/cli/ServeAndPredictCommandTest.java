@@ -113,7 +113,8 @@ class ServeAndPredictCommandTest {
     assertThat(err.toString())
         .startsWith("kserve4j: InferenceService 'mlp' is invalid (1 problem):")
         .contains(
-            "spec.predictor.model.storageUri = s3://bucket/m: remote storage (s3://) is not supported yet")
+            "spec.predictor.model.storageUri = s3://bucket/m: no storage provider reads s3:// here"
+                + " (remote storage needs one)")
         .doesNotContain("\tat ");
   }
 }

@@ -3,6 +3,7 @@ package io.kserve4j.runtime.onnxruntime;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
+import io.kserve4j.core.runtime.RuntimeOptions;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -11,12 +12,12 @@ import org.jspecify.annotations.Nullable;
  * computes on few threads and does not spin, so that many replicas and the application's own
  * threads share the machine's cores.
  *
- * <p>Pass an instance to {@code InferenceService.builder().runtimeOption(...)}. {@link
+ * <p>Pass an instance to {@code InferenceService.builder().runtimeOptions(...)}. {@link
  * #ofDefaults()} uses 1 intra-op thread on machines with up to 4 cores and half the cores (at most
  * 8) above that, 1 inter-op thread, spinning off, all graph optimizations, and ONNX Runtime's own
  * log at error level.
  */
-public final class OnnxRuntimeOptions {
+public final class OnnxRuntimeOptions implements RuntimeOptions {
   private final int intraOpThreads;
   private final int interOpThreads;
   private final boolean spinning;

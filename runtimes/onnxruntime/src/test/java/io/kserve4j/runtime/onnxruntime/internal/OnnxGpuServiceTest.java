@@ -146,8 +146,8 @@ class OnnxGpuServiceTest {
     try (InferenceService s =
         InferenceService.builder()
             .resource(gpuSpec(""))
-            .runtimeOption(everyNodeOnCuda)
-            .runtimeOption(CudaOptions.builder().tf32(false).build())
+            .runtimeOptions(everyNodeOnCuda)
+            .runtimeOptions(CudaOptions.builder().tf32(false).build())
             .build()) {
       assertAllClose(expected(), s.predict(InferRequest.of(input())).outputs().get(0), 1e-4);
       assertThat(s.status().replicaDevices()).containsExactly("cuda:0");

@@ -3,6 +3,7 @@ package io.kserve4j.runtime.onnxruntime.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.kserve4j.core.runtime.CudaOptions;
 import io.kserve4j.core.runtime.Model;
 import io.kserve4j.core.runtime.ModelContext;
 import io.kserve4j.core.runtime.ServingRuntime;
@@ -184,7 +185,7 @@ class OnnxServingRuntimeTest {
                 ModelSpec.of("onnx", dir.toUri().toString()),
                 dir,
                 Map.of(),
-                List.of("not an option", options)))) {
+                List.of(CudaOptions.ofDefaults(), options)))) {
       assertThat(m.predict(InferRequest.of("input", new float[4], 1, 4)).outputs()).hasSize(1);
     }
     assertThat(customized).hasValue(1);

@@ -1,16 +1,20 @@
-package io.kserve4j.core.internal;
+package io.kserve4j.core.internal.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kserve4j.core.StorageOptions;
 import io.kserve4j.core.spec.SpecValidationException;
+import io.kserve4j.core.storage.StorageException;
+import io.kserve4j.core.storage.StorageProvider;
+import io.kserve4j.core.storage.StorageRequest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +42,7 @@ class StorageResolverTest {
   private StorageResolver resolver() {
     return new StorageResolver(
         StorageOptions.ofDefaults().withBaseDir(base).withPvcRoot(pvcRoot),
+        "x",
         "InferenceService 'x'",
         FIELD);
   }
@@ -105,18 +110,57 @@ class StorageResolverTest {
   }
 
   @Test
-  void remoteSchemes_areNotSupportedYet() {
-    for (String uri :
-        new String[] {
-          "s3://bucket/model", "gs://b/m", "https://host/model.onnx", "http://h/m", "hf://a/b"
-        }) {
+  void remoteSchemes_withoutAProvider_sayWhichIsMissing() {
+    for (String scheme : new String[] {"s3", "gs", "https", "http", "hf"}) {
+      String uri = scheme + "://bucket/model";
       assertThatThrownBy(() -> resolver().resolve(uri))
           .isInstanceOf(SpecValidationException.class)
-          .hasMessageContaining(FIELD + " = " + uri + ": remote storage")
-          .hasMessageContaining("is not supported yet");
+          .hasMessageContaining(
+              FIELD
+                  + " = "
+                  + uri
+                  + ": no storage provider reads "
+                  + scheme
+                  + ":// here (remote storage needs one)")
+          .hasMessageContaining("add a StorageProvider for " + scheme);
     }
     assertThatThrownBy(() -> resolver().resolve("ftp://h/m"))
-        .hasMessageContaining("unknown storage scheme 'ftp://'");
+        .hasMessageContaining(
+            "unknown storage scheme 'ftp' (schemes read here: [classpath, file, kserve4j-test,"
+                + " pvc])");
+  }
+
+  @Test
+  void aProviderFoundByServiceLoader_readsItsScheme() {
+    assertThat(resolver().resolve("kserve4j-test://iris"))
+        .isEqualTo(Path.of("/fetched/by/test/provider/iris"));
+  }
+
+  @Test
+  void aProviderGivenInTheOptions_winsForItsScheme_andItsFailureIsAViolation() {
+    StorageProvider mine =
+        new StorageProvider() {
+          @Override
+          public Set<String> schemes() {
+            return Set.of("kserve4j-test", "s3");
+          }
+
+          @Override
+          public Path fetch(StorageRequest request) {
+            if (request.location().startsWith("missing")) {
+              throw new StorageException("no such object", "check the bucket");
+            }
+            return tmp.resolve(request.scheme() + "-" + request.location());
+          }
+        };
+    StorageResolver r =
+        new StorageResolver(StorageOptions.ofDefaults().withProvider(mine), "x", "s", FIELD);
+
+    assertThat(r.resolve("kserve4j-test://iris")).isEqualTo(tmp.resolve("kserve4j-test-iris"));
+    assertThat(r.resolve("S3://bucket/key")).isEqualTo(tmp.resolve("s3-bucket/key"));
+    assertThatThrownBy(() -> r.resolve("s3://missing/key"))
+        .isInstanceOf(SpecValidationException.class)
+        .hasMessageContaining(FIELD + " = s3://missing/key: no such object (check the bucket)");
   }
 
   @Test
@@ -134,7 +178,7 @@ class StorageResolverTest {
         new URLClassLoader(
             new URL[] {tmp.resolve("classes").toUri().toURL(), jar.toUri().toURL()}, null)) {
       StorageResolver r =
-          new StorageResolver(StorageOptions.ofDefaults().withClassLoader(loader), "s", FIELD);
+          new StorageResolver(StorageOptions.ofDefaults().withClassLoader(loader), "s", "s", FIELD);
       assertThat(r.resolve("classpath:models/a.onnx")).isEqualTo(classes.resolve("a.onnx"));
       Path extracted = r.resolve("classpath:/jarred/b.onnx");
       assertThat(extracted.getFileName().toString()).isEqualTo("b.onnx");
