@@ -178,7 +178,7 @@ public final class AutoscalerSettings {
     return String.format(
         Locale.ROOT,
         "AutoscalerSettings{metric=%s, target=%.2f (total %.0f x %.2f), stableWindow=%ss,"
-            + " panicWindow=%ss, panicThreshold=%.1f, min=%d, max=%d, initial=%d}",
+            + " panicWindow=%ss, panicThreshold=%.1f, min=%d, max=%s, initial=%d}",
         metric,
         target(),
         target,
@@ -187,7 +187,7 @@ public final class AutoscalerSettings {
         panicWindow().toSeconds(),
         panicThreshold,
         minScale,
-        maxScale,
+        maxScale == 0 ? "unlimited" : String.valueOf(maxScale),
         initialScale);
   }
 

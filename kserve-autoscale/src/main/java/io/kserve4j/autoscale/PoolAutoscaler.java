@@ -63,7 +63,7 @@ public final class PoolAutoscaler implements AutoCloseable {
     lastRequestCount = pool.requestCount();
     sampling = scheduler.scheduleAtFixedRate(this::sample, SAMPLE);
     ticking = scheduler.scheduleAtFixedRate(this::tick, settings.tickInterval());
-    LOG.log(Level.INFO, "{0}: autoscaling with {1}", name, settings);
+    LOG.log(Level.DEBUG, "{0}: autoscaling with {1}", name, settings);
   }
 
   /** Sees what the autoscaler records and decides: for metrics, logs and tests. */
@@ -170,7 +170,7 @@ public final class PoolAutoscaler implements AutoCloseable {
         || previous.desiredReplicas() != desired
         || previous.panicking() != d.panicking()) {
       LOG.log(
-          Level.INFO,
+          previous == null ? Level.DEBUG : Level.INFO,
           String.format(
               Locale.ROOT,
               "%s: desired replicas %d (ready %d)%s%s, %s stable %.1f, panic %.1f, target %.1f per"

@@ -495,7 +495,7 @@ public final class ReplicaPool<R> implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    LOG.log(Level.INFO, "{0}: replica {1} ready ({2} ready)", name, replica.id, routable.length);
+    LOG.log(Level.DEBUG, "{0}: replica {1} ready ({2} ready)", name, replica.id, routable.length);
     serveWaiters();
   }
 
@@ -553,7 +553,7 @@ public final class ReplicaPool<R> implements AutoCloseable {
       closeWhenIdle(replica);
       return;
     }
-    LOG.log(Level.INFO, "{0}: replica {1} ready ({2} ready)", name, replica.id, routable.length);
+    LOG.log(Level.DEBUG, "{0}: replica {1} ready ({2} ready)", name, replica.id, routable.length);
     serveWaiters();
   }
 
@@ -580,7 +580,7 @@ public final class ReplicaPool<R> implements AutoCloseable {
     }
     try {
       factory.close(r.instance);
-      LOG.log(Level.INFO, "{0}: replica {1} closed", name, r.id);
+      LOG.log(Level.DEBUG, "{0}: replica {1} closed", name, r.id);
     } catch (Exception e) {
       LOG.log(Level.WARNING, name + ": closing replica " + r.id + " failed", e);
     }

@@ -13,8 +13,14 @@ import io.kserve4j.protocol.InferResponse;
 import io.kserve4j.protocol.InferenceException;
 import io.kserve4j.protocol.ModelFailureException;
 import io.kserve4j.protocol.ModelMetadata;
+import io.kserve4j.protocol.ModelNotReadyException;
+import io.kserve4j.protocol.RequestedOutput;
+import io.kserve4j.protocol.Tensor;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,13 +74,17 @@ public final class JavaServingRuntime implements ServingRuntime {
     return new FunctionModel(context.modelName(), function, signature, owned);
   }
 
-  /** A Java function as a model. */
+  /**
+   * A Java function as a model. With a signature, requests are checked against its inputs and the
+   * outputs asked for against its outputs, and the answer holds only the outputs asked for.
+   */
   private static final class FunctionModel implements Model {
     private final String name;
     private final ModelFunction function;
     private final @Nullable ModelMetadata signature;
     private final ModelMetadata metadata;
     private final boolean owned;
+    private volatile boolean closed;
 
     FunctionModel(
         String name, ModelFunction function, @Nullable ModelMetadata signature, boolean owned) {
@@ -95,20 +105,56 @@ public final class JavaServingRuntime implements ServingRuntime {
 
     @Override
     public InferResponse predict(InferRequest request) {
-      if (signature != null) {
-        SignatureCheck.check(name, signature.inputs(), request);
+      if (closed) {
+        throw new ModelNotReadyException(name, "the model is closed");
       }
+      ModelMetadata s = signature;
+      if (s != null) {
+        SignatureCheck.check(name, s.inputs(), request);
+        SignatureCheck.checkRequestedOutputs(name, s.outputs(), request);
+      }
+      InferResponse response;
       try {
-        return function.predict(request);
+        response = function.predict(request);
       } catch (InferenceException e) {
         throw e;
       } catch (Exception e) {
         throw new ModelFailureException(name, "the Java predictor failed: " + e, e);
       }
+      if (response == null) {
+        throw new ModelFailureException(name, "the Java predictor returned no response");
+      }
+      response = onlyRequested(response, request);
+      if (!response.modelName().equals(name)) {
+        response = response.withModelName(name);
+      }
+      return java.util.Objects.equals(response.id(), request.id())
+          ? response
+          : response.withId(request.id());
+    }
+
+    /** The response with only the outputs the request asks for, when it asks for some. */
+    private static InferResponse onlyRequested(InferResponse response, InferRequest request) {
+      List<RequestedOutput> asked = request.outputs();
+      if (asked.isEmpty() || asked.size() >= response.outputs().size()) {
+        return response;
+      }
+      Set<String> names = new HashSet<>();
+      for (RequestedOutput o : asked) {
+        names.add(o.name());
+      }
+      List<Tensor> kept = new ArrayList<>();
+      for (Tensor t : response.outputs()) {
+        if (names.contains(t.name())) {
+          kept.add(t);
+        }
+      }
+      return response.toBuilder().outputs(kept).build();
     }
 
     @Override
     public void close() {
+      closed = true;
       // A function handed to the builder is shared by every replica and owned by the caller.
       if (owned && function instanceof AutoCloseable) {
         try {

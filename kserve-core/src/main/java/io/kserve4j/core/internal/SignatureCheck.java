@@ -58,6 +58,30 @@ public final class SignatureCheck {
     }
   }
 
+  /**
+   * Checks that every output {@code request} asks for is one of {@code outputs}; nothing to check
+   * when the model declares no outputs.
+   *
+   * @throws InvalidInputException naming the first unknown output and the outputs there are
+   */
+  public static void checkRequestedOutputs(
+      String modelName, List<TensorMetadata> outputs, InferRequest request) {
+    if (outputs.isEmpty()) {
+      return;
+    }
+    for (io.kserve4j.protocol.RequestedOutput o : request.outputs()) {
+      if (find(outputs, o.name()) == null) {
+        throw new InvalidInputException(
+            modelName,
+            "unknown output '"
+                + o.name()
+                + "' requested (the model's outputs are "
+                + names(outputs)
+                + ")");
+      }
+    }
+  }
+
   /** {@code FP32 [-1, 4]}. */
   public static String describe(TensorMetadata m) {
     return m.datatype() + " " + m.shape();

@@ -39,6 +39,14 @@ public final class LogCapture implements AutoCloseable {
     logger.addHandler(handler);
   }
 
+  /**
+   * Starts capturing the logger called {@code name} and, through it, every logger below it (e.g.
+   * {@code io.kserve4j} for all of kserve4j).
+   */
+  public static LogCapture of(String name) {
+    return new LogCapture(name);
+  }
+
   /** Starts capturing the logger of {@code type}. */
   public static LogCapture of(Class<?> type) {
     return new LogCapture(type.getName());

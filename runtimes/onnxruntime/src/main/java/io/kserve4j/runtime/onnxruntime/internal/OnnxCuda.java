@@ -97,6 +97,10 @@ final class OnnxCuda {
   }
 
   private static final Object LOCK = new Object();
+
+  /** The folder of CPU natives kserve4j set as the native path, or {@code null}. */
+  private static volatile @Nullable String cpuCache;
+
   private static final Map<OrtEnvironment, Object> REGISTERED = new java.util.WeakHashMap<>();
 
   private OnnxCuda() {}
@@ -112,7 +116,7 @@ final class OnnxCuda {
           "ONNX Runtime on CUDA runs on Linux x86_64 only (this JVM: " + os + "/" + arch + ")");
     }
     String userPath = System.getProperty(NATIVE_PATH_PROPERTY);
-    if (userPath != null && !userPath.isBlank()) {
+    if (userPath != null && !userPath.isBlank() && !userPath.equals(cpuCache)) {
       Path dir = Path.of(userPath);
       if (Files.isRegularFile(dir.resolve(CUDA_PROVIDER))) {
         return new Natives(
@@ -220,7 +224,25 @@ final class OnnxCuda {
    */
   static Natives prepare(ClassLoader cl) throws IOException {
     Natives n = detect(cl);
-    if (n.kind() != Kind.PLUGIN || System.getProperty(NATIVE_PATH_PROPERTY) != null) {
+    if (System.getProperty(NATIVE_PATH_PROPERTY) != null) {
+      return n;
+    }
+    if (n.kind() == Kind.CPU) {
+      try {
+        Path cpu = unpackCpu(cl);
+        if (cpu != null) {
+          cpuCache = cpu.toString();
+          System.setProperty(NATIVE_PATH_PROPERTY, cpu.toString());
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.log(
+            System.Logger.Level.DEBUG,
+            "ONNX Runtime's CPU natives could not be cached ({0}); ONNX Runtime unpacks them itself",
+            e.toString());
+      }
+      return n;
+    }
+    if (n.kind() != Kind.PLUGIN) {
       return n;
     }
     Path target = java.util.Objects.requireNonNull(n.dir());
@@ -247,6 +269,66 @@ final class OnnxCuda {
           (System.nanoTime() - start) / 1_000_000);
     }
     return new Natives(Kind.PLUGIN, dir, n.description());
+  }
+
+  /**
+   * Unpacks Microsoft's CPU natives for this platform once into {@code <kserve4j
+   * cache>/onnxruntime-<version>-<platform>}, so that ONNX Runtime loads them from there instead of
+   * copying 24 MB into a new temporary folder in every JVM (which it leaves behind). {@code null}
+   * where the platform's natives are not in the jar (ONNX Runtime's own loading then applies).
+   *
+   * @throws IOException if the cache cannot be written
+   */
+  static @Nullable Path unpackCpu(ClassLoader cl) throws IOException {
+    String platform = cpuPlatform();
+    if (platform == null) {
+      return null;
+    }
+    String dir = "ai/onnxruntime/native/" + platform + "/";
+    String ext =
+        platform.startsWith("osx") ? ".dylib" : platform.startsWith("win") ? ".dll" : ".so";
+    String prefix = platform.startsWith("win") ? "" : "lib";
+    List<String> names = new ArrayList<>();
+    names.add(prefix + "onnxruntime" + ext);
+    names.add(prefix + "onnxruntime4j_jni" + ext);
+    if (platform.startsWith("win")) {
+      names.add("onnxruntime_providers_shared.dll");
+    }
+    List<NativeCache.Entry> entries = new ArrayList<>();
+    StringBuilder manifest = new StringBuilder();
+    for (String name : names) {
+      URL url = cl.getResource(dir + name);
+      if (url == null) {
+        return null;
+      }
+      entries.add(new NativeCache.Entry(name, url::openStream));
+      manifest.append(dir).append(name).append(" <- ").append(url).append('\n');
+    }
+    Path target = NativeCacheDirs.root().resolve("onnxruntime-" + ORT_VERSION + "-" + platform);
+    return NativeCache.ensure(target, entries, manifest.toString());
+  }
+
+  /** ONNX Runtime's name for this platform's natives folder, or {@code null} if it has none. */
+  static @Nullable String cpuPlatform() {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+    String a =
+        arch.equals("amd64") || arch.equals("x86_64")
+            ? "x64"
+            : arch.equals("aarch64") || arch.equals("arm64") ? "aarch64" : null;
+    if (a == null) {
+      return null;
+    }
+    if (os.contains("linux")) {
+      return "linux-" + a;
+    }
+    if (os.contains("mac") || os.contains("darwin")) {
+      return "osx-" + a;
+    }
+    if (os.contains("win")) {
+      return "win-" + a;
+    }
+    return null;
   }
 
   /**
