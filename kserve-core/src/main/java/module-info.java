@@ -13,6 +13,7 @@ module io.kserve4j.core {
   requires com.fasterxml.jackson.dataformat.yaml;
   requires static org.jspecify;
   requires static org.junit.jupiter.api;
+  requires static org.opentest4j;
 
   exports io.kserve4j.core;
   exports io.kserve4j.core.spec;

@@ -47,6 +47,36 @@ public final class InferRequest {
     return of(Tensor.of(inputName, data, shape));
   }
 
+  /** A request with one FP64 input of shape [rows, columns], copied once from {@code rows}. */
+  public static InferRequest of(String inputName, double[][] rows) {
+    return of(Tensor.of(inputName, rows));
+  }
+
+  /** A request with one FP64 input over {@code data} (not copied) with the given shape. */
+  public static InferRequest of(String inputName, double[] data, long... shape) {
+    return of(Tensor.of(inputName, data, shape));
+  }
+
+  /** A request with one INT64 input of shape [rows, columns], copied once from {@code rows}. */
+  public static InferRequest of(String inputName, long[][] rows) {
+    return of(Tensor.of(inputName, rows));
+  }
+
+  /** A request with one INT64 input over {@code data} (not copied) with the given shape. */
+  public static InferRequest of(String inputName, long[] data, long... shape) {
+    return of(Tensor.of(inputName, data, shape));
+  }
+
+  /** A request with one INT32 input of shape [rows, columns], copied once from {@code rows}. */
+  public static InferRequest of(String inputName, int[][] rows) {
+    return of(Tensor.of(inputName, rows));
+  }
+
+  /** A request with one INT32 input over {@code data} (not copied) with the given shape. */
+  public static InferRequest of(String inputName, int[] data, long... shape) {
+    return of(Tensor.of(inputName, data, shape));
+  }
+
   /** A builder for a request. */
   public static Builder builder() {
     return new Builder();

@@ -39,6 +39,35 @@ class InferRequestTest {
   }
 
   @Test
+  void of_nestedDoublesLongsAndInts_areOneInputOfTheirType() {
+    Tensor d = InferRequest.of("d", new double[][] {{1.5, 2.5}}).input("d");
+    Tensor l = InferRequest.of("l", new long[][] {{1L}, {2L}, {3L}}).input("l");
+    Tensor i = InferRequest.of("i", new int[][] {{7, 8, 9}}).input("i");
+
+    assertThat(d.datatype()).isEqualTo(DataType.FP64);
+    assertThat(d.shape()).containsExactly(1, 2);
+    assertThat(d.asDoubles()).containsExactly(1.5, 2.5);
+    assertThat(l.datatype()).isEqualTo(DataType.INT64);
+    assertThat(l.shape()).containsExactly(3, 1);
+    assertThat(l.asLongs()).containsExactly(1L, 2L, 3L);
+    assertThat(i.datatype()).isEqualTo(DataType.INT32);
+    assertThat(i.shape()).containsExactly(1, 3);
+    assertThat(i.asInts()).containsExactly(7, 8, 9);
+  }
+
+  @Test
+  void of_flatDoublesLongsAndInts_keepTheArray() {
+    double[] d = {1, 2};
+    long[] l = {3, 4};
+    int[] i = {5, 6};
+
+    assertThat(InferRequest.of("d", d, 1, 2).input("d").asDoubles()).isSameAs(d);
+    assertThat(InferRequest.of("l", l, 2).input("l").asLongs()).isSameAs(l);
+    assertThat(InferRequest.of("i", i, 2, 1).input("i").shape()).containsExactly(2, 1);
+    assertThat(InferRequest.of("i", i, 2, 1).input("i").asInts()).isSameAs(i);
+  }
+
+  @Test
   void of_flatFloats_keepsTheArray() {
     float[] data = {1f, 2f, 3f, 4f};
 

@@ -6,15 +6,20 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Assertions on tensors for model tests: shapes exactly, integers, booleans and strings exactly,
  * floating point values within an absolute tolerance. Failures name the tensor, the first element
- * that differs, both values and the difference.
+ * that differs, both values and the difference, and are opentest4j {@link AssertionFailedError}s
+ * carrying both sides, so that IDEs show a diff.
  *
  * <pre>{@code
  * TensorAssertions.assertAllClose(new float[] {0.98f, 0.01f, 0.01f}, r.output("probabilities"), 1e-4);
+ * TensorAssertions.assertTensorEquals(new long[] {0, 1, 2}, r.output("output_label"));
  * }</pre>
+ *
+ * <p>Float values are shown as floats ({@code 0.1}, not {@code 0.10000000149011612}).
  */
 public final class TensorAssertions {
   private TensorAssertions() {}
@@ -22,58 +27,49 @@ public final class TensorAssertions {
   /** Asserts the tensor's shape. */
   public static void assertShape(Tensor actual, long... expected) {
     if (!Arrays.equals(expected, actual.shape())) {
-      fail(
+      throw new AssertionFailedError(
           "tensor '"
               + actual.name()
               + "': expected shape "
               + Arrays.toString(expected)
               + " but was "
-              + Arrays.toString(actual.shape()));
+              + Arrays.toString(actual.shape()),
+          Arrays.toString(expected),
+          Arrays.toString(actual.shape()));
     }
   }
 
-  /** Asserts every value is within {@code atol} of {@code expected} (FP16/BF16/FP32/FP64). */
+  /**
+   * Asserts every value is within {@code atol} of {@code expected} (FP16/BF16/FP32/FP64); values
+   * are shown as floats.
+   */
   public static void assertAllClose(float[] expected, Tensor actual, double atol) {
     double[] e = new double[expected.length];
     for (int i = 0; i < e.length; i++) {
       e[i] = expected[i];
     }
-    assertAllClose(e, actual, atol);
+    allClose(e, actual, atol, true);
   }
 
   /** Asserts every value is within {@code atol} of {@code expected} (any numeric type). */
   public static void assertAllClose(double[] expected, Tensor actual, double atol) {
-    double[] a = actual.asDoubles();
-    sameLength(actual, expected.length, a.length);
-    for (int i = 0; i < a.length; i++) {
-      double diff = Math.abs(a[i] - expected[i]);
-      if (!(diff <= atol) && !(Double.isNaN(a[i]) && Double.isNaN(expected[i]))) {
-        fail(
-            String.format(
-                Locale.ROOT,
-                "tensor '%s': element %d is %s, expected %s within %s (difference %s)",
-                actual.name(),
-                i,
-                a[i],
-                expected[i],
-                atol,
-                diff));
-      }
-    }
+    allClose(expected, actual, atol, false);
   }
 
   /** Asserts two tensors have the same name-independent shape and values within {@code atol}. */
   public static void assertAllClose(Tensor expected, Tensor actual, double atol) {
     assertShape(actual, expected.shape());
-    if (expected.datatype() == DataType.BYTES || expected.datatype() == DataType.BOOL) {
-      if (expected.datatype() == DataType.BYTES) {
-        assertTensorEquals(expected.asStrings(), actual);
-      } else {
-        assertTensorEquals(expected.asBooleans(), actual);
-      }
-      return;
+    if (expected.datatype() == DataType.BYTES) {
+      assertTensorEquals(expected.asStrings(), actual);
+    } else if (expected.datatype() == DataType.BOOL) {
+      assertTensorEquals(expected.asBooleans(), actual);
+    } else {
+      allClose(
+          expected.asDoubles(),
+          actual,
+          atol,
+          expected.datatype() == DataType.FP32 || actual.datatype() == DataType.FP32);
     }
-    assertAllClose(expected.asDoubles(), actual, atol);
   }
 
   /** Asserts the integer values exactly (any integer type). */
@@ -84,8 +80,19 @@ public final class TensorAssertions {
         expected.length,
         a.length,
         i -> a[i] == expected[i],
-        i -> "" + a[i],
-        i -> "" + expected[i]);
+        i -> Long.toString(a[i]),
+        i -> Long.toString(expected[i]),
+        Arrays.toString(expected),
+        Arrays.toString(a));
+  }
+
+  /** Asserts the integer values exactly (any integer type): the {@code int[]} form. */
+  public static void assertTensorEquals(int[] expected, Tensor actual) {
+    long[] e = new long[expected.length];
+    for (int i = 0; i < e.length; i++) {
+      e[i] = expected[i];
+    }
+    assertTensorEquals(e, actual);
   }
 
   /** Asserts the boolean values exactly. */
@@ -96,8 +103,10 @@ public final class TensorAssertions {
         expected.length,
         a.length,
         i -> a[i] == expected[i],
-        i -> "" + a[i],
-        i -> "" + expected[i]);
+        i -> Boolean.toString(a[i]),
+        i -> Boolean.toString(expected[i]),
+        Arrays.toString(expected),
+        Arrays.toString(a));
   }
 
   /** Asserts the string values of a BYTES tensor exactly. */
@@ -109,7 +118,45 @@ public final class TensorAssertions {
         a.length,
         i -> a[i].equals(expected[i]),
         i -> "\"" + a[i] + "\"",
-        i -> "\"" + expected[i] + "\"");
+        i -> "\"" + expected[i] + "\"",
+        Arrays.toString(expected),
+        Arrays.toString(a));
+  }
+
+  private static void allClose(double[] expected, Tensor actual, double atol, boolean floats) {
+    double[] a = actual.asDoubles();
+    IntFunction<String> got = i -> number(a[i], floats);
+    IntFunction<String> want = i -> number(expected[i], floats);
+    sameLength(actual, expected.length, a.length, numbers(expected, floats), numbers(a, floats));
+    for (int i = 0; i < a.length; i++) {
+      double diff = Math.abs(a[i] - expected[i]);
+      if (!(diff <= atol) && !(Double.isNaN(a[i]) && Double.isNaN(expected[i]))) {
+        throw new AssertionFailedError(
+            String.format(
+                Locale.ROOT,
+                "tensor '%s': element %d is %s, expected %s within %s (difference %s)",
+                actual.name(),
+                i,
+                got.apply(i),
+                want.apply(i),
+                atol,
+                number(diff, floats)),
+            numbers(expected, floats),
+            numbers(a, floats));
+      }
+    }
+  }
+
+  private static String number(double v, boolean asFloat) {
+    return asFloat ? Float.toString((float) v) : Double.toString(v);
+  }
+
+  private static String numbers(double[] values, boolean asFloat) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < values.length; i++) {
+      b.append(i == 0 ? "" : ", ").append(number(values[i], asFloat));
+    }
+    return b.append(']').toString();
   }
 
   /** Fails at the first element where {@code equal} does not hold, showing both values. */
@@ -119,11 +166,13 @@ public final class TensorAssertions {
       int length,
       IntPredicate equal,
       IntFunction<String> got,
-      IntFunction<String> want) {
-    sameLength(actual, expectedLength, length);
+      IntFunction<String> want,
+      String allExpected,
+      String allActual) {
+    sameLength(actual, expectedLength, length, allExpected, allActual);
     for (int i = 0; i < length; i++) {
       if (!equal.test(i)) {
-        fail(
+        throw new AssertionFailedError(
             "tensor '"
                 + actual.name()
                 + "': element "
@@ -131,14 +180,17 @@ public final class TensorAssertions {
                 + " is "
                 + got.apply(i)
                 + ", expected "
-                + want.apply(i));
+                + want.apply(i),
+            allExpected,
+            allActual);
       }
     }
   }
 
-  private static void sameLength(Tensor actual, int expected, int length) {
+  private static void sameLength(
+      Tensor actual, int expected, int length, String allExpected, String allActual) {
     if (expected != length) {
-      fail(
+      throw new AssertionFailedError(
           "tensor '"
               + actual.name()
               + "' has "
@@ -146,11 +198,9 @@ public final class TensorAssertions {
               + " elements "
               + Arrays.toString(actual.shape())
               + ", expected "
-              + expected);
+              + expected,
+          allExpected,
+          allActual);
     }
-  }
-
-  private static void fail(String message) {
-    throw new AssertionError(message);
   }
 }
