@@ -662,7 +662,12 @@ class TensorTest {
               : List.of(arrayBacked(type));
       for (Tensor t : tensors) {
         if (accessor.serves.contains(type)) {
-          assertThat(accessor.read.apply(t)).isNotNull();
+          Object read = accessor.read.apply(t);
+          int elements =
+              read instanceof java.nio.ByteBuffer b
+                  ? b.remaining() / type.byteSize()
+                  : java.lang.reflect.Array.getLength(read);
+          assertThat(elements).as("%s on %s reads every element", accessor, type).isEqualTo(4);
         } else {
           assertThatThrownBy(() -> accessor.read.apply(t))
               .isInstanceOf(IllegalStateException.class)

@@ -11,10 +11,6 @@ import io.kserve4j.protocol.InferRequest;
 import io.kserve4j.protocol.InferenceException;
 import io.kserve4j.protocol.InferenceStatus;
 import io.kserve4j.protocol.InferenceTimeoutException;
-import io.kserve4j.protocol.InvalidInputException;
-import io.kserve4j.protocol.ModelNotFoundException;
-import io.kserve4j.protocol.ModelNotReadyException;
-import io.kserve4j.protocol.OverloadedException;
 import io.kserve4j.server.grpc.internal.proto.GRPCInferenceServiceGrpc;
 import io.kserve4j.server.grpc.internal.proto.ModelInferRequest;
 import io.kserve4j.server.grpc.internal.proto.ModelInferResponse;
@@ -167,15 +163,5 @@ class GrpcClientTest {
     try (GrpcClient c = GrpcClient.builder().raw(true).build()) {
       assertThat(c.toString()).isEqualTo("GrpcClient{localhost:8081, raw}");
     }
-  }
-
-  @Test
-  void exceptionTypesAreTheProtocols() {
-    // The mapping table above names these classes by string; keep them honest.
-    assertThat(InvalidInputException.class.getName())
-        .isEqualTo("io.kserve4j.protocol.InvalidInputException");
-    assertThat(ModelNotFoundException.class).isNotNull();
-    assertThat(ModelNotReadyException.class).isNotNull();
-    assertThat(OverloadedException.class).isNotNull();
   }
 }
