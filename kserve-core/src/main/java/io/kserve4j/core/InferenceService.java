@@ -118,11 +118,23 @@ public final class InferenceService implements AutoCloseable {
    * @throws SpecValidationException as {@link #fromYaml(Path)}, or if no service has that name
    */
   public static InferenceService fromYaml(Path file, @Nullable String name) {
+    return fromYaml(file, name, StorageOptions.ofDefaults());
+  }
+
+  /**
+   * As {@link #fromYaml(Path, String)}, with storage options of the caller's (a class loader for
+   * {@code classpath:} URIs, storage providers); relative paths still resolve against the file's
+   * directory.
+   *
+   * @throws SpecValidationException as {@link #fromYaml(Path, String)}
+   */
+  public static InferenceService fromYaml(
+      Path file, @Nullable String name, StorageOptions storage) {
     KServeDocuments docs = KServeYaml.read(file);
     return builder()
         .resource(pick(docs, name, file.toString()))
         .servingRuntimes(docs.servingRuntimes())
-        .storage(storageBeside(file))
+        .storage(storageBeside(file, storage))
         .build();
   }
 
@@ -395,10 +407,9 @@ public final class InferenceService implements AutoCloseable {
     throw new SpecValidationException(source, List.of(new Violation(source, names, rule, fix)));
   }
 
-  /** Storage options resolving relative paths against the directory of {@code file}. */
-  static StorageOptions storageBeside(Path file) {
+  /** {@code storage} resolving relative paths against the directory of {@code file}. */
+  static StorageOptions storageBeside(Path file, StorageOptions storage) {
     Path dir = file.toAbsolutePath().getParent();
-    StorageOptions storage = StorageOptions.ofDefaults();
     return dir == null ? storage : storage.withBaseDir(dir);
   }
 

@@ -62,6 +62,17 @@ public final class ModelServer implements InferenceHandler, AutoCloseable {
    *     be built; services already built are closed
    */
   public static ModelServer fromYaml(Path... files) {
+    return fromYaml(StorageOptions.ofDefaults(), files);
+  }
+
+  /**
+   * As {@link #fromYaml(Path...)}, with storage options of the caller's (a class loader for {@code
+   * classpath:} URIs, storage providers); relative paths still resolve against each file's
+   * directory.
+   *
+   * @throws io.kserve4j.core.spec.SpecValidationException as {@link #fromYaml(Path...)}
+   */
+  public static ModelServer fromYaml(StorageOptions base, Path... files) {
     List<ServingRuntimeResource> runtimes = new ArrayList<>();
     List<KServeDocuments> all = new ArrayList<>();
     for (Path f : files) {
@@ -72,7 +83,7 @@ public final class ModelServer implements InferenceHandler, AutoCloseable {
     ModelServer server = new ModelServer();
     try {
       for (int i = 0; i < files.length; i++) {
-        StorageOptions storage = InferenceService.storageBeside(files[i]);
+        StorageOptions storage = InferenceService.storageBeside(files[i], base);
         for (InferenceServiceResource r : all.get(i).inferenceServices()) {
           server.add(
               server

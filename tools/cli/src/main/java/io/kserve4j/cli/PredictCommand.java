@@ -41,6 +41,8 @@ final class PredictCommand implements Callable<Integer> {
   @Option(names = "--name", description = "the InferenceService to use when the file holds several")
   @Nullable String name;
 
+  @CommandLine.Mixin StorageMixin storage = new StorageMixin();
+
   @CommandLine.Spec CommandLine.Model.@Nullable CommandSpec spec;
 
   @Override
@@ -52,7 +54,7 @@ final class PredictCommand implements Callable<Integer> {
             : Files.readAllBytes(Cli.required(input, "--input"));
     InferRequest request = JsonCodec.readInferRequest(ByteBuffer.wrap(body), body.length);
     try (InferenceService service =
-        InferenceService.fromYaml(Cli.required(file, "FILE.yaml"), name)) {
+        InferenceService.fromYaml(Cli.required(file, "FILE.yaml"), name, storage.options())) {
       InferResponse response = service.predict(request);
       ByteArrayOutputStream json = new ByteArrayOutputStream();
       JsonCodec.writeInferResponse(response, null, json);

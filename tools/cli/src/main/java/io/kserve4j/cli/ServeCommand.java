@@ -36,6 +36,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", description = "address to listen on (default ${DEFAULT-VALUE})")
   String host = "0.0.0.0";
 
+  @CommandLine.Mixin StorageMixin storage = new StorageMixin();
+
   @CommandLine.Spec CommandLine.Model.@Nullable CommandSpec spec;
 
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -44,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = Cli.out(spec);
-    ModelServer models = ModelServer.fromYaml(files.toArray(new Path[0]));
+    ModelServer models = ModelServer.fromYaml(storage.options(), files.toArray(new Path[0]));
     RestServer rest;
     GrpcServer grpc;
     synchronized (running) {

@@ -117,4 +117,46 @@ class ServeAndPredictCommandTest {
                 + " (remote storage needs one)")
         .doesNotContain("\tat ");
   }
+
+  @Test
+  void predict_theQuickStartYaml_readsClasspathModels_fromTheClasspathOption() throws IOException {
+    Path samples = Path.of("../../samples/src/main/resources").toAbsolutePath().normalize();
+    Path request = dir.resolve("request.json");
+    Files.writeString(
+        request,
+        "{\"inputs\":[{\"name\":\"float_input\",\"shape\":[1,4],\"datatype\":\"FP32\","
+            + "\"data\":[5.1,3.5,1.4,0.2]}]}");
+    String yaml = samples.resolve("sklearn-iris.yaml").toString();
+
+    StringWriter out = new StringWriter();
+    CommandLine cli = Kserve4jCommand.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    int exit =
+        cli.execute(
+            "predict", yaml, "--classpath", samples.toString(), "--input", request.toString());
+
+    assertThat(exit).isZero();
+    assertThat(out.toString())
+        .contains("\"name\":\"output_label\",\"datatype\":\"INT64\",\"shape\":[1],\"data\":[0]");
+
+    StringWriter err = new StringWriter();
+    CommandLine without = Kserve4jCommand.commandLine();
+    without.setErr(new PrintWriter(err, true));
+    assertThat(without.execute("predict", yaml, "--input", request.toString())).isEqualTo(1);
+    assertThat(err.toString())
+        .contains(
+            "storageUri = classpath:models/sklearn-iris/model.onnx: no such resource on the class"
+                + " path")
+        .contains("--classpath (e.g. --classpath src/main/resources)");
+
+    StringWriter bad = new StringWriter();
+    CommandLine missing = Kserve4jCommand.commandLine();
+    missing.setErr(new PrintWriter(bad, true));
+    assertThat(
+            missing.execute(
+                "predict", yaml, "--classpath", "no/such/dir", "--input", request.toString()))
+        .isEqualTo(2);
+    assertThat(bad.toString())
+        .contains("--classpath entry no/such/dir does not exist (name a folder or a jar)");
+  }
 }

@@ -47,8 +47,8 @@ public final class ClasspathStorage implements StorageProvider {
       throw new StorageException(
           "no such resource on the class path",
           "fix the name; in an application, models under src/main/resources/ are on the class"
-              + " path; from the command line, use a file path instead (the command line's class"
-              + " path holds no models)");
+              + " path; from the kserve4j command line, name the folder or jar that holds it with"
+              + " --classpath (e.g. --classpath src/main/resources)");
     }
     if ("file".equals(url.getProtocol())) {
       try {
