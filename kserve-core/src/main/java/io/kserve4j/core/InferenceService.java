@@ -139,6 +139,68 @@ public final class InferenceService implements AutoCloseable {
   }
 
   /**
+   * Builds the one InferenceService in the KServe YAML at {@code location}: a file path, or {@code
+   * classpath:name} for a resource of the application (the thread's context class loader), e.g.
+   * {@code fromYaml("classpath:sklearn-iris.yaml")} for {@code
+   * src/main/resources/sklearn-iris.yaml}.
+   *
+   * @throws SpecValidationException as {@link #fromYaml(Path)}, or if there is no such resource
+   */
+  public static InferenceService fromYaml(String location) {
+    return fromYaml(location, null);
+  }
+
+  /**
+   * Builds the InferenceService called {@code name} from the KServe YAML at {@code location} (a
+   * file path, or {@code classpath:name}).
+   *
+   * @param name the service to build, or {@code null} if the YAML holds exactly one
+   * @throws SpecValidationException as {@link #fromYaml(String)}, or if no service has that name
+   */
+  public static InferenceService fromYaml(String location, @Nullable String name) {
+    if (!location.startsWith("classpath:")) {
+      return fromYaml(Path.of(location), name);
+    }
+    String resource = location.substring("classpath:".length());
+    if (resource.startsWith("/")) {
+      resource = resource.substring(1);
+    }
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    URL url =
+        (loader != null ? loader : InferenceService.class.getClassLoader()).getResource(resource);
+    if (url == null) {
+      throw new SpecValidationException(
+          location,
+          List.of(
+              new Violation(
+                  location,
+                  null,
+                  "no such resource on the class path",
+                  "put the YAML under src/main/resources/"
+                      + resource
+                      + " (or src/test/resources/)")));
+    }
+    try {
+      if ("file".equals(url.getProtocol())) {
+        return fromYaml(Path.of(url.toURI()), name);
+      }
+      try (InputStream in = url.openStream()) {
+        KServeDocuments docs =
+            KServeYaml.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), location);
+        return builder()
+            .resource(pick(docs, name, location))
+            .servingRuntimes(docs.servingRuntimes())
+            .build();
+      }
+    } catch (IOException | URISyntaxException e) {
+      throw new SpecValidationException(
+          location,
+          new Violation(location, null, "cannot be read: " + e.getMessage(), "check the resource"),
+          e);
+    }
+  }
+
+  /**
    * Builds the one InferenceService in a KServe YAML text.
    *
    * @param yaml the YAML text

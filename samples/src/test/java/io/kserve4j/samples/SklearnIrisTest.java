@@ -2,7 +2,6 @@ package io.kserve4j.samples;
 
 import static io.kserve4j.core.testing.TensorAssertions.assertShape;
 import static io.kserve4j.core.testing.TensorAssertions.assertTensorEquals;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kserve4j.core.InferenceService;
 import io.kserve4j.core.testing.InferenceServiceExtension;
@@ -30,11 +29,5 @@ class SklearnIrisTest {
 
     assertTensorEquals(new long[] {0, 1, 2}, r.output("output_label"));
     assertShape(r.output("output_probability"), 3, 3);
-  }
-
-  @Test
-  void quickStartPrintsThePrediction() {
-    assertThat(QuickStart.run(new float[] {5.1f, 3.5f, 1.4f, 0.2f}))
-        .startsWith("sklearn-iris predicts setosa (label 0) for [5.1, 3.5, 1.4, 0.2]");
   }
 }

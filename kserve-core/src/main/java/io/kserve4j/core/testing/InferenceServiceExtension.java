@@ -3,10 +3,6 @@ package io.kserve4j.core.testing;
 import io.kserve4j.core.InferenceService;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Path;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -95,40 +91,7 @@ public final class InferenceServiceExtension
   }
 
   private static InferenceService load(ServiceYaml yaml) {
-    String source = yaml.value();
-    @Nullable String name = yaml.name().isEmpty() ? null : yaml.name();
-    if (!source.startsWith("classpath:")) {
-      return InferenceService.fromYaml(Path.of(source), name);
-    }
-    String resource = source.substring("classpath:".length());
-    if (resource.startsWith("/")) {
-      resource = resource.substring(1);
-    }
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    URL url =
-        (loader != null ? loader : InferenceServiceExtension.class.getClassLoader())
-            .getResource(resource);
-    if (url == null) {
-      throw new IllegalArgumentException(
-          "@ServiceYaml(\""
-              + source
-              + "\"): no such resource on the test class path"
-              + " (put it under src/test/resources/"
-              + resource
-              + ")");
-    }
-    if (name != null && !"file".equals(url.getProtocol())) {
-      throw new IllegalArgumentException(
-          "@ServiceYaml(\"" + source + "\"): name= needs the YAML as a file, not inside a jar");
-    }
-    if (name == null) {
-      return InferenceService.fromYaml(url);
-    }
-    try {
-      return InferenceService.fromYaml(Path.of(url.toURI()), name);
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("@ServiceYaml(\"" + source + "\"): cannot read " + url, e);
-    }
+    return InferenceService.fromYaml(yaml.value(), yaml.name().isEmpty() ? null : yaml.name());
   }
 
   /** Closes its service when JUnit closes the store of the test class. */

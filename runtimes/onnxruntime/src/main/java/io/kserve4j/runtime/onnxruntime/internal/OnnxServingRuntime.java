@@ -183,8 +183,9 @@ public final class OnnxServingRuntime implements ServingRuntime {
     OnnxModel model = OnnxModel.create(context.modelName(), env, session, where);
     long millis = (System.nanoTime() - start) / 1_000_000;
     OnnxRuntimeOptions used = options;
+    // Each replica's load is a detail: the service logs one line when it is ready.
     LOG.log(
-        System.Logger.Level.INFO,
+        System.Logger.Level.DEBUG,
         () ->
             "loaded ONNX model '"
                 + context.modelName()
