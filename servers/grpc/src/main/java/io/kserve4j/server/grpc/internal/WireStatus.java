@@ -132,6 +132,7 @@ public final class WireStatus {
       case INVALID_INPUT -> Kind.INVALID_INPUT;
       case MODEL_NOT_FOUND -> Kind.MODEL_NOT_FOUND;
       case TOO_MANY_REQUESTS -> Kind.OVERLOADED;
+      case PAYLOAD_TOO_LARGE -> Kind.OTHER;
       case TIMEOUT -> Kind.TIMEOUT;
       case INFERENCE_ERROR -> Kind.MODEL_FAILURE;
       // A server's UNAVAILABLE about a model means not ready; one made here (no connection)
