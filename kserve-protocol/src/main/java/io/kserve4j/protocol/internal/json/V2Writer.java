@@ -147,7 +147,7 @@ public final class V2Writer {
       return total;
     }
 
-    private static long jsonBytes(Tensor t) {
+    static long jsonBytes(Tensor t) {
       long n = t.elementCount();
       return switch (t.datatype()) {
         case BOOL -> 5 * n;
@@ -162,6 +162,19 @@ public final class V2Writer {
         }
       };
     }
+  }
+
+  /**
+   * A lower bound of the bytes the values of {@code tensors} take as JSON, nested or flat (a v1
+   * answer), in long arithmetic: {@code 0,} for an integer, {@code 0.0,} for a float, {@code true,}
+   * for a boolean, a string's bytes and two quotes.
+   */
+  public static long minimumValueBytes(List<Tensor> tensors) {
+    long total = 0;
+    for (Tensor t : tensors) {
+      total += Selection.jsonBytes(t);
+    }
+    return total;
   }
 
   /**
