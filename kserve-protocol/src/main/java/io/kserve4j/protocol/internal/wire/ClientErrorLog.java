@@ -8,11 +8,12 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Logs what clients get wrong (4xx answers, malformed requests) without letting a client fill the
- * log: one line per kind per interval at INFO, saying how many of that kind came since the last
- * line; every other one at DEBUG. Never a stack trace: the client's mistake is in the message.
+ * Logs what clients get wrong or are refused (4xx answers, malformed requests, not found, not
+ * ready, overloaded) without letting a client fill the log: one line per kind per interval at INFO,
+ * saying how many of that kind came since the last line; every other one at DEBUG. Never a stack
+ * trace: the client's mistake is in the message.
  *
- * <p>Kinds are the server's own words ({@code "400 invalid input"}, {@code "malformed HTTP"}),
+ * <p>Kinds are the server's own words ({@code "400 invalid_input"}, {@code "400 malformed HTTP"}),
  * never a client's strings, so the set of kinds stays small. Thread-safe.
  */
 public final class ClientErrorLog {
@@ -51,18 +52,20 @@ public final class ClientErrorLog {
       log.log(
           Level.INFO,
           () ->
-              "client error ("
+              "answered "
                   + kind
-                  + "): "
+                  + ": "
                   + Echo.message(message.get())
                   + (before > 0
-                      ? " [" + before + " more of this kind since the last such line, at DEBUG]"
+                      ? " [and "
+                          + before
+                          + " more of this kind since the last such line, logged at DEBUG]"
                       : ""));
       return true;
     }
     w.suppressed.incrementAndGet();
     if (log.isLoggable(Level.DEBUG)) {
-      log.log(Level.DEBUG, "client error (" + kind + "): " + Echo.message(message.get()));
+      log.log(Level.DEBUG, "answered " + kind + ": " + Echo.message(message.get()));
     }
     return false;
   }

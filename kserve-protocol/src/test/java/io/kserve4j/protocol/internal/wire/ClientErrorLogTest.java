@@ -58,11 +58,11 @@ class ClientErrorLogTest {
 
     assertThat(recorder.lines)
         .containsExactly(
-            "INFO client error (400 invalid input): bad shape",
-            "DEBUG client error (400 invalid input): bad shape again",
-            "INFO client error (404 not found): no route",
-            "INFO client error (400 invalid input): third [1 more of this kind since the last"
-                + " such line, at DEBUG]");
+            "INFO answered 400 invalid input: bad shape",
+            "DEBUG answered 400 invalid input: bad shape again",
+            "INFO answered 404 not found: no route",
+            "INFO answered 400 invalid input: third [and 1 more of this kind since the last such"
+                + " line, logged at DEBUG]");
   }
 
   @Test

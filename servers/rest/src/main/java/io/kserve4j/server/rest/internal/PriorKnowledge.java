@@ -41,7 +41,7 @@ final class PriorKnowledge extends ByteToMessageDecoder {
     }
     in.skipBytes(in.readableBytes());
     clientErrors.log(
-        "h2c refused",
+        "GOAWAY to h2c",
         () -> ctx.channel().remoteAddress() + " opened with HTTP/2 prior knowledge; sent GOAWAY");
     ByteBuf frames = ctx.alloc().buffer(9 + 9 + 8);
     // SETTINGS, empty: length 0, type 0x4, flags 0, stream 0.

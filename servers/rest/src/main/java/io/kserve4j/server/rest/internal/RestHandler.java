@@ -298,11 +298,14 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
     return response;
   }
 
-  /** Writes the error body and logs: a client's error once per interval, a server's always. */
+  /**
+   * Writes the error body and logs: a model's or server's failure (500) always, a client's mistake
+   * or a refusal (4xx, 501, 503, 504) once per interval.
+   */
   private void failed(ByteBuf json, InferenceException e, String method, String path, int status) {
     json.clear();
     Router.error(e.getMessage(), new ByteBufOutputStream(json));
-    if (status >= 500) {
+    if (status == 500) {
       LOG.log(
           Level.WARNING,
           () ->
