@@ -58,11 +58,6 @@ public final class Router {
   private final RequestLimits limits;
   private final int maxResponseBytes;
 
-  /** Routes to {@code handler} with the default limits and a 32 MiB answer limit. */
-  public Router(InferenceHandler handler) {
-    this(handler, RequestLimits.ofDefaults(), 32 * 1024 * 1024);
-  }
-
   /**
    * Routes to {@code handler}.
    *
