@@ -16,12 +16,18 @@ import java.nio.file.Path;
  * <p>Reading does what KServe's defaulting webhook does to the spec: a framework shortcut ({@code
  * sklearn:}, {@code onnx:}...) becomes {@code model:} with {@code modelFormat.name} set, and {@code
  * triton}, {@code onnx} and {@code huggingface} (shortcut or format) get {@code protocolVersion:
- * v2} when unset. Every field kserve4j does not apply in one JVM (containers, resources, node
- * selectors, {@code status}...) and every unknown field is kept, as read and in order, in the
- * nearest record's {@code extra} map, so that {@link #write} gives it back; each is logged once at
- * {@code DEBUG} ("kept for export, not applied in-process: <path>") and is never an error.
+ * v2} when unset.
  *
- * <p>Reading checks syntax and types, not KServe's rules: call {@link
+ * <p>Reading is as strict as {@code kubectl --validate=strict} with KServe's CRDs: a field the CRD
+ * schema does not define at its path (and, in {@code metadata}, a field Kubernetes' ObjectMeta does
+ * not have) is a violation that names the field meant, e.g. {@code spec.predictor.minReplica = 0:
+ * unknown field (did you mean minReplicas?)}. Every field the CRD defines but kserve4j does not
+ * apply in one JVM (containers, resources, node selectors, tolerations, {@code status}...) is kept,
+ * as read and in order, in the nearest record's {@code extra} map, so that {@link #write} gives it
+ * back; each is logged once at {@code DEBUG} ("kept for export, not applied in-process: <path>").
+ * The field names come from KServe 0.20's CRDs.
+ *
+ * <p>Reading checks syntax, types and field names, not KServe's rules: call {@link
  * InferenceServiceResource#validate()} and {@link ServingRuntimeResource#validate()} for those.
  * Writing then reading gives equal records.
  */
@@ -35,8 +41,8 @@ public final class KServeYaml {
    * @param file the file, UTF-8
    * @return the documents, by kind
    * @throws SpecValidationException listing every problem found: broken YAML (with file, line and
-   *     column), a field of the wrong type (with its path), a missing or unknown {@code kind} or
-   *     {@code apiVersion}
+   *     column), a field of the wrong type or one KServe's CRD does not define (with its path), a
+   *     missing or unknown {@code kind} or {@code apiVersion}
    * @throws UncheckedIOException if the file cannot be read
    */
   public static KServeDocuments read(Path file) {
@@ -57,8 +63,8 @@ public final class KServeYaml {
    * @param sourceName what violations name as the source, e.g. a file name
    * @return the documents, by kind
    * @throws SpecValidationException listing every problem found: broken YAML (with source, line and
-   *     column), a field of the wrong type (with its path), a missing or unknown {@code kind} or
-   *     {@code apiVersion}
+   *     column), a field of the wrong type or one KServe's CRD does not define (with its path), a
+   *     missing or unknown {@code kind} or {@code apiVersion}
    */
   public static KServeDocuments read(String yaml, String sourceName) {
     return SpecReader.read(yaml, sourceName);

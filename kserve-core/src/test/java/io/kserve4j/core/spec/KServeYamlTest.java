@@ -192,77 +192,76 @@ class KServeYamlTest {
             Map.of("art", Map.of("type", "SquareAttack", "config", Map.of("nb_classes", "10"))));
   }
 
-  private static final String UNKNOWN_FIELDS =
+  /** Fields KServe's CRD defines that kserve4j does not apply in-process. */
+  private static final String KEPT_FIELDS =
       HEADER
           + "metadata:\n"
           + "  name: sklearn-iris\n"
           + "  uid: 1234\n"
           + "  creationTimestamp: null\n"
           + "spec:\n"
-          + "  futureField:\n"
-          + "    a: 1\n"
           + "  predictor:\n"
           + "    nodeSelector:\n"
           + "      disk: ssd\n"
+          + "    tolerations:\n"
+          + "      - key: gpu\n"
+          + "        operator: Exists\n"
           + "    batcher:\n"
           + "      maxBatchSize: 8\n"
-          + "      flushEvery: 3\n"
           + "    logger:\n"
           + "      mode: all\n"
           + "      batchSize: 10\n"
           + "    model:\n"
           + "      modelFormat:\n"
           + "        name: sklearn\n"
-          + "        flavour: classic\n"
           + "      storageUri: file://models/sklearn-iris\n"
           + "      env:\n"
           + "        - name: WORKERS\n"
           + "          value: \"1\"\n"
           + "      storage:\n"
           + "        key: s3\n"
-          + "        region: eu\n"
           + "status:\n"
-          + "  url: http://sklearn-iris.default.example.com\n";
+          + "  url: http://sklearn-iris.default.example.com\n"
+          + "  somethingNew: 1\n";
 
   @Test
-  void read_unknownFields_areKept_andWrittenBackInTheirPlace() throws Exception {
-    InferenceServiceResource isvc = isvc(UNKNOWN_FIELDS);
+  void read_crdFieldsNotApplied_areKept_andWrittenBackInTheirPlace() throws Exception {
+    InferenceServiceResource isvc = isvc(KEPT_FIELDS);
 
     Map<String, Object> metadataExtra = new LinkedHashMap<>();
     metadataExtra.put("uid", 1234);
     metadataExtra.put("creationTimestamp", null);
     assertThat(isvc.metadata().extra()).isEqualTo(metadataExtra);
-    assertThat(isvc.spec().extra()).isEqualTo(Map.of("futureField", Map.of("a", 1)));
+    assertThat(isvc.spec().extra()).isEmpty();
     PredictorSpec predictor = isvc.spec().predictor();
-    assertThat(predictor.extra().keySet()).containsExactly("nodeSelector", "batcher");
-    assertThat(predictor.extra().get("batcher")).isEqualTo(Map.of("flushEvery", 3));
+    assertThat(predictor.extra().keySet()).containsExactly("nodeSelector", "tolerations");
     assertThat(predictor.component().batcher()).isEqualTo(new BatcherSpec(8, null, null));
     assertThat(requireNonNull(predictor.component().logger()).extra())
         .isEqualTo(Map.of("batchSize", 10));
     ModelSpec model = requireNonNull(predictor.model());
-    assertThat(model.extra().keySet()).containsExactly("env", "modelFormat", "storage");
+    assertThat(model.extra().keySet()).containsExactly("env");
     assertThat(model.storage()).isEqualTo(new StorageSpec("s3", null, Map.of(), null));
     assertThat(isvc.extra())
-        .isEqualTo(Map.of("status", Map.of("url", "http://sklearn-iris.default.example.com")));
+        .isEqualTo(
+            Map.of(
+                "status",
+                Map.of("url", "http://sklearn-iris.default.example.com", "somethingNew", 1)));
 
     String written = KServeYaml.write(isvc);
     JsonNode out = tree(written);
 
     assertThat(out.at("/metadata/uid").intValue()).isEqualTo(1234);
     assertThat(out.at("/metadata/creationTimestamp").isNull()).isTrue();
-    assertThat(out.at("/spec/futureField/a").intValue()).isEqualTo(1);
     assertThat(out.at("/spec/predictor/nodeSelector/disk").textValue()).isEqualTo("ssd");
+    assertThat(out.at("/spec/predictor/tolerations/0/operator").textValue()).isEqualTo("Exists");
     assertThat(out.at("/spec/predictor/batcher/maxBatchSize").intValue()).isEqualTo(8);
-    assertThat(out.at("/spec/predictor/batcher/flushEvery").intValue()).isEqualTo(3);
     assertThat(out.at("/spec/predictor/logger/batchSize").intValue()).isEqualTo(10);
     assertThat(out.at("/spec/predictor/model/modelFormat/name").textValue()).isEqualTo("sklearn");
-    assertThat(out.at("/spec/predictor/model/modelFormat/flavour").textValue())
-        .isEqualTo("classic");
     assertThat(out.at("/spec/predictor/model/storage/key").textValue()).isEqualTo("s3");
-    assertThat(out.at("/spec/predictor/model/storage/region").textValue()).isEqualTo("eu");
     assertThat(out.at("/spec/predictor/model/env/0/value").isTextual()).isTrue();
     assertThat(out.at("/status/url").textValue())
         .isEqualTo("http://sklearn-iris.default.example.com");
+    assertThat(out.at("/status/somethingNew").intValue()).isEqualTo(1);
     assertThat(isvc(written)).isEqualTo(isvc);
   }
 
@@ -289,7 +288,7 @@ class KServeYamlTest {
     jul.setLevel(Level.FINE);
     jul.addHandler(handler);
     try {
-      isvc(UNKNOWN_FIELDS);
+      isvc(KEPT_FIELDS);
     } finally {
       jul.removeHandler(handler);
       jul.setLevel(before);
@@ -299,14 +298,88 @@ class KServeYamlTest {
         .containsExactlyInAnyOrder(
             "kept for export, not applied in-process: metadata.uid",
             "kept for export, not applied in-process: metadata.creationTimestamp",
-            "kept for export, not applied in-process: spec.futureField",
             "kept for export, not applied in-process: spec.predictor.nodeSelector",
-            "kept for export, not applied in-process: spec.predictor.batcher.flushEvery",
+            "kept for export, not applied in-process: spec.predictor.tolerations",
             "kept for export, not applied in-process: spec.predictor.logger.batchSize",
-            "kept for export, not applied in-process: spec.predictor.model.modelFormat.flavour",
             "kept for export, not applied in-process: spec.predictor.model.env",
-            "kept for export, not applied in-process: spec.predictor.model.storage.region",
             "kept for export, not applied in-process: status");
+  }
+
+  @Test
+  void read_typos_areUnknownFields_eachNamingTheFieldMeant_allAtOnce() {
+    assertThatThrownBy(() -> Samples.read("invalid/isvc-typos.yaml"))
+        .isInstanceOf(SpecValidationException.class)
+        .hasMessageContaining("isvc-typos.yaml' is invalid (10 problems):");
+    assertThat(problems(Samples.text("invalid/isvc-typos.yaml"), "isvc-typos.yaml"))
+        .containsExactly(
+            "metadata.label = {\"team\":\"ml\"}: unknown field (did you mean labels?)",
+            "spec.predictor.model.storageUrl = \"file://models/sklearn-iris\": unknown field (did"
+                + " you mean storageUri?)",
+            "spec.predictor.model.containerConcurrency = 4: unknown field (did you mean"
+                + " spec.predictor.containerConcurrency? it belongs one level up)",
+            "spec.predictor.model.resources.limit = {\"cpu\":\"1\"}: unknown field (did you mean"
+                + " limits?)",
+            "spec.predictor.minReplica = 0: unknown field (did you mean minReplicas?)",
+            "spec.predictor.scaleMetrics = \"concurrency\": unknown field (did you mean"
+                + " scaleMetric?)",
+            "spec.predictor.autoscaling = {}: unknown field (did you mean autoScaling?)",
+            "spec.predictor.storageUri = \"file://models/sklearn-iris\": unknown field (did you"
+                + " mean spec.predictor.model.storageUri? it belongs under model:)",
+            "spec.transformer.futureField = true: unknown field (not a field of InferenceService"
+                + " spec.transformer)",
+            "spec.transformer.containers[0].imagePullPolice = \"Always\": unknown field (did you"
+                + " mean imagePullPolicy?)");
+  }
+
+  @Test
+  void read_unknownFieldWithNothingClose_namesTheObject() {
+    String yaml =
+        HEADER
+            + "metadata:\n  name: m\nspec:\n  futureField:\n    a: 1\n  predictor:\n"
+            + "    sklearn:\n      storageUri: file://m\n";
+
+    assertThat(problems(yaml, "future.yaml"))
+        .containsExactly(
+            "spec.futureField = {\"a\":1}: unknown field (not a field of InferenceService spec)");
+  }
+
+  @Test
+  void read_unknownTopLevelField_isReported_withoutAPath() {
+    String yaml = HEADER + "metadata:\n  name: m\nspecs:\n  predictor: {}\nextra: 1\n";
+
+    assertThat(problems(yaml, "top.yaml"))
+        .containsExactly(
+            "specs = {\"predictor\":{}}: unknown field (did you mean spec?)",
+            "extra = 1: unknown field (not a field of InferenceService)");
+  }
+
+  @Test
+  void read_unknownFieldOfARuntimeFormat_isAViolation() {
+    String yaml =
+        """
+        apiVersion: serving.kserve.io/v1alpha1
+        kind: ClusterServingRuntime
+        metadata:
+          name: r
+        spec:
+          supportedModelFormats:
+            - name: onnx
+            - name: sklearn
+              weight: 2
+              autoselect: true
+          containers:
+            - name: kserve-container
+              imagePullPolicy: Always
+              port: 8080
+        """;
+
+    assertThat(problems(yaml, "r.yaml"))
+        .containsExactly(
+            "spec.supportedModelFormats[1].weight = 2: unknown field (not a field of"
+                + " ClusterServingRuntime spec.supportedModelFormats[1])",
+            "spec.supportedModelFormats[1].autoselect = true: unknown field (did you mean"
+                + " autoSelect?)",
+            "spec.containers[0].port = 8080: unknown field (did you mean ports?)");
   }
 
   @Test
@@ -662,30 +735,6 @@ class KServeYamlTest {
 
     assertThat(KServeYaml.read(written, "csr.yaml").servingRuntimes()).containsExactly(runtime);
     assertThat(CrdSchemas.errors(written)).isEmpty();
-  }
-
-  @Test
-  void roundTrip_keepsUnknownFieldsOfRuntimeFormats() {
-    String yaml =
-        """
-        apiVersion: serving.kserve.io/v1alpha1
-        kind: ServingRuntime
-        metadata:
-          name: r
-        spec:
-          supportedModelFormats:
-            - name: onnx
-            - name: sklearn
-              weight: 2
-          containers:
-            - name: kserve-container
-        """;
-
-    ServingRuntimeResource runtime = KServeYaml.read(yaml, "r.yaml").servingRuntimes().get(0);
-    String written = KServeYaml.write(runtime);
-
-    assertThat(written).contains("    - name: sklearn\n      weight: 2\n");
-    assertThat(KServeYaml.read(written, "r.yaml").servingRuntimes()).containsExactly(runtime);
   }
 
   @Test

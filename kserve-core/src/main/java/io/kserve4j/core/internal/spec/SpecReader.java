@@ -42,9 +42,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Binds KServe YAML to the spec records by hand, field by field, so that every problem names its
- * path. Fields kserve4j does not model are kept, as read, in the nearest record's {@code extra} map
- * (one debug line each); unknown fields are kept the same way. Problems are collected across all
- * documents and thrown together.
+ * path. Reading is as strict as {@code kubectl --validate=strict}: a field KServe's CRD schema does
+ * not define at its path ({@link FieldTable}) is a violation that names the closest known field.
+ * Fields the CRD defines but kserve4j does not model are kept, as read, in the nearest record's
+ * {@code extra} map (one debug line each), and the fields inside them are checked by name too.
+ * Problems are collected across all documents and thrown together.
  */
 public final class SpecReader {
   private static final System.Logger LOG = System.getLogger(KServeYaml.class.getName());
@@ -87,6 +89,7 @@ public final class SpecReader {
   private final String yaml;
   private final List<Violation> violations = new ArrayList<>();
   private String prefix = "";
+  private String kind = "";
 
   private SpecReader(String yaml, String source) {
     this.yaml = yaml;
@@ -154,10 +157,15 @@ public final class SpecReader {
           "start the document with apiVersion: and kind: lines");
       return;
     }
-    Fields f = new Fields((ObjectNode) doc, "");
-    boolean hasKind = f.has("kind");
-    String kind = f.string("kind");
-    String apiVersion = f.string("apiVersion");
+    ObjectNode object = (ObjectNode) doc;
+    boolean hasKind = object.has("kind");
+    JsonNode kindNode = object.get("kind");
+    String kind = kindNode == null || kindNode.isNull() ? null : string(kindNode, "kind");
+    JsonNode apiVersionNode = object.get("apiVersion");
+    String apiVersion =
+        apiVersionNode == null || apiVersionNode.isNull()
+            ? null
+            : string(apiVersionNode, "apiVersion");
     if (kind == null) {
       if (!hasKind) {
         violation("kind", null, "is required", "add kind: with one of " + SUPPORTED_KINDS);
@@ -181,7 +189,7 @@ public final class SpecReader {
       return;
     }
     if (!expected.equals(apiVersion)) {
-      if (apiVersion != null || !f.has("apiVersion")) {
+      if (apiVersion != null || !object.has("apiVersion")) {
         violation(
             "apiVersion",
             YamlFormat.show(apiVersion),
@@ -190,9 +198,17 @@ public final class SpecReader {
       }
       return;
     }
+    this.kind = kind;
+    Fields f = new Fields(object, "", FieldTable.root(kind), null);
+    f.take("kind");
+    f.take("apiVersion");
     switch (kind) {
       case InferenceServiceResource.KIND -> services.add(inferenceService(f, expected, kind));
-      case GRAPH_KIND -> graphs.add(asMap(YamlFormat.plain(doc)));
+      case GRAPH_KIND -> {
+        metadata(f);
+        f.rest(); // checks the field names; the graph is kept whole
+        graphs.add(asMap(YamlFormat.plain(doc)));
+      }
       default -> runtimes.add(servingRuntime(f, expected, kind));
     }
   }
@@ -201,11 +217,11 @@ public final class SpecReader {
 
   private InferenceServiceResource inferenceService(Fields f, String apiVersion, String kind) {
     ObjectMeta metadata = metadata(f);
-    ObjectNode specNode = f.object("spec");
+    Fields specFields = f.fields("spec");
     InferenceServiceSpec spec =
-        specNode == null
+        specFields == null
             ? new InferenceServiceSpec(emptyPredictor(), null, null, Map.of())
-            : inferenceServiceSpec(new Fields(specNode, "spec"));
+            : inferenceServiceSpec(specFields);
     return new InferenceServiceResource(apiVersion, kind, metadata, spec, f.rest());
   }
 
@@ -214,24 +230,19 @@ public final class SpecReader {
   }
 
   private InferenceServiceSpec inferenceServiceSpec(Fields f) {
-    ObjectNode p = f.object("predictor");
-    PredictorSpec predictor =
-        p == null ? emptyPredictor() : predictor(new Fields(p, f.path("predictor")));
-    ObjectNode t = f.object("transformer");
+    Fields p = f.fields("predictor");
+    PredictorSpec predictor = p == null ? emptyPredictor() : predictor(p);
+    Fields tf = f.fields("transformer");
     TransformerSpec transformer = null;
-    if (t != null) {
-      Fields tf = new Fields(t, f.path("transformer"));
-      Map<String, Object> nested = new LinkedHashMap<>();
-      ComponentExtensionSpec component = component(tf, nested);
-      transformer = new TransformerSpec(component, tf.rest(nested));
+    if (tf != null) {
+      ComponentExtensionSpec component = component(tf);
+      transformer = new TransformerSpec(component, tf.rest());
     }
-    ObjectNode e = f.object("explainer");
+    Fields ef = f.fields("explainer");
     ExplainerSpec explainer = null;
-    if (e != null) {
-      Fields ef = new Fields(e, f.path("explainer"));
-      Map<String, Object> nested = new LinkedHashMap<>();
-      ComponentExtensionSpec component = component(ef, nested);
-      explainer = new ExplainerSpec(component, ef.rest(nested));
+    if (ef != null) {
+      ComponentExtensionSpec component = component(ef);
+      explainer = new ExplainerSpec(component, ef.rest());
     }
     return new InferenceServiceSpec(predictor, transformer, explainer, f.rest());
   }
@@ -240,42 +251,38 @@ public final class SpecReader {
     String name = f.string("name");
     ModelSpec model = null;
     if (f.has("model")) {
-      ObjectNode m = f.object("model");
+      Fields m = f.fields("model");
       if (m != null) {
-        model = model(m, f.path("model"), null);
+        model = model(m, null);
       }
     } else {
       // The first shortcut becomes `model`, as KServe's defaulter does; any further one stays in
       // `extra`, where validation reports it.
       for (String key : f.names()) {
         if (SHORTCUTS.contains(key)) {
-          ObjectNode m = f.object(key);
+          Fields m = f.fields(key);
           if (m != null) {
-            model = model(m, f.path(key), key);
+            model = model(m, key);
           }
           break;
         }
       }
     }
-    Map<String, Object> nested = new LinkedHashMap<>();
-    ComponentExtensionSpec component = component(f, nested);
-    return new PredictorSpec(name, model, component, f.rest(nested));
+    ComponentExtensionSpec component = component(f);
+    return new PredictorSpec(name, model, component, f.rest());
   }
 
-  private ModelSpec model(ObjectNode node, String path, @Nullable String shortcut) {
-    Fields f = new Fields(node, path);
-    Map<String, Object> nested = new LinkedHashMap<>();
+  private ModelSpec model(Fields f, @Nullable String shortcut) {
     ModelFormat format;
     String runtime = null;
     if (shortcut == null) {
-      ObjectNode mf = f.object("modelFormat");
-      if (mf == null) {
+      Fields ff = f.fields("modelFormat");
+      if (ff == null) {
         format = new ModelFormat("", null);
       } else {
-        Fields ff = new Fields(mf, f.path("modelFormat"));
         String formatName = ff.string("name");
         format = new ModelFormat(formatName == null ? "" : formatName, ff.string("version"));
-        keep(nested, "modelFormat", ff.rest());
+        ff.done();
       }
       runtime = f.string("runtime");
     } else {
@@ -285,16 +292,15 @@ public final class SpecReader {
     String protocolVersion = f.string("protocolVersion");
     String storageUri = f.string("storageUri");
     StorageSpec storage = null;
-    ObjectNode s = f.object("storage");
-    if (s != null) {
-      Fields sf = new Fields(s, f.path("storage"));
+    Fields sf = f.fields("storage");
+    if (sf != null) {
       storage =
           new StorageSpec(
               sf.string("key"),
               sf.string("path"),
               sf.stringMap("parameters"),
               sf.string("schemaPath"));
-      keep(nested, "storage", sf.rest());
+      sf.done();
     }
     if (protocolVersion == null
         && (shortcut == null
@@ -303,13 +309,11 @@ public final class SpecReader {
       protocolVersion = "v2";
     }
     return new ModelSpec(
-        format, runtime, runtimeVersion, protocolVersion, storageUri, storage, f.rest(nested));
+        format, runtime, runtimeVersion, protocolVersion, storageUri, storage, f.rest());
   }
 
-  /**
-   * Reads the component fields inline in {@code f}; unknown batcher fields go to {@code nested}.
-   */
-  private ComponentExtensionSpec component(Fields f, Map<String, Object> nested) {
+  /** Reads the component fields (KServe's ComponentExtensionSpec) inline in {@code f}. */
+  private ComponentExtensionSpec component(Fields f) {
     Integer minReplicas = f.int32("minReplicas");
     Integer maxReplicas = f.int32("maxReplicas");
     Integer scaleTarget = f.int32("scaleTarget");
@@ -318,17 +322,15 @@ public final class SpecReader {
     Long timeout = f.int64("timeout");
     Long canaryTrafficPercent = f.int64("canaryTrafficPercent");
     BatcherSpec batcher = null;
-    ObjectNode b = f.object("batcher");
-    if (b != null) {
-      Fields bf = new Fields(b, f.path("batcher"));
+    Fields bf = f.fields("batcher");
+    if (bf != null) {
       batcher =
           new BatcherSpec(bf.int32("maxBatchSize"), bf.int32("maxLatency"), bf.int32("timeout"));
-      keep(nested, "batcher", bf.rest());
+      bf.done();
     }
     LoggerSpec logger = null;
-    ObjectNode l = f.object("logger");
-    if (l != null) {
-      Fields lf = new Fields(l, f.path("logger"));
+    Fields lf = f.fields("logger");
+    if (lf != null) {
       logger =
           new LoggerSpec(
               lf.string("url"),
@@ -355,18 +357,16 @@ public final class SpecReader {
 
   private ServingRuntimeResource servingRuntime(Fields f, String apiVersion, String kind) {
     ObjectMeta metadata = metadata(f);
-    ObjectNode s = f.object("spec");
+    Fields s = f.fields("spec");
     ServingRuntimeSpec spec =
         s == null
             ? new ServingRuntimeSpec(List.of(), List.of(), null, null, Map.of())
-            : servingRuntimeSpec(new Fields(s, "spec"));
+            : servingRuntimeSpec(s);
     return new ServingRuntimeResource(apiVersion, kind, metadata, spec, f.rest());
   }
 
   private ServingRuntimeSpec servingRuntimeSpec(Fields f) {
     List<SupportedModelFormat> formats = new ArrayList<>();
-    List<Object> formatExtras = new ArrayList<>();
-    boolean anyFormatExtra = false;
     ArrayNode list = f.array("supportedModelFormats");
     if (list != null) {
       for (int i = 0; i < list.size(); i++) {
@@ -375,7 +375,8 @@ public final class SpecReader {
         if (entry == null) {
           continue;
         }
-        Fields ef = new Fields(entry, path);
+        Fields ef =
+            new Fields(entry, path, f.shape.ref("supportedModelFormats").element().shape(), f);
         String name = ef.string("name");
         formats.add(
             new SupportedModelFormat(
@@ -383,19 +384,13 @@ public final class SpecReader {
                 ef.string("version"),
                 ef.bool("autoSelect"),
                 ef.int32("priority")));
-        Map<String, Object> rest = ef.rest();
-        anyFormatExtra |= !rest.isEmpty();
-        formatExtras.add(rest);
+        ef.done();
       }
     }
     List<String> protocolVersions = f.stringList("protocolVersions");
     Boolean multiModel = f.bool("multiModel");
     Boolean disabled = f.bool("disabled");
-    Map<String, Object> nested = new LinkedHashMap<>();
-    if (anyFormatExtra) {
-      nested.put("supportedModelFormats", List.copyOf(formatExtras));
-    }
-    return new ServingRuntimeSpec(formats, protocolVersions, multiModel, disabled, f.rest(nested));
+    return new ServingRuntimeSpec(formats, protocolVersions, multiModel, disabled, f.rest());
   }
 
   // ---- shared parts
@@ -405,7 +400,7 @@ public final class SpecReader {
     if (m == null) {
       return new ObjectMeta("", null, Map.of(), Map.of(), Map.of());
     }
-    Fields mf = new Fields(m, "metadata");
+    Fields mf = new Fields(m, "metadata", FieldTable.OBJECT_META, f);
     String name = mf.string("name");
     return new ObjectMeta(
         name == null ? "" : name,
@@ -413,12 +408,6 @@ public final class SpecReader {
         mf.stringMap("labels"),
         mf.stringMap("annotations"),
         mf.rest());
-  }
-
-  private static void keep(Map<String, Object> nested, String name, Map<String, Object> rest) {
-    if (!rest.isEmpty()) {
-      nested.put(name, rest);
-    }
   }
 
   @SuppressWarnings("unchecked")
@@ -568,19 +557,139 @@ public final class SpecReader {
     return "fix the YAML at " + at;
   }
 
-  /** The fields of one mapping, taken one by one; what is not taken is kept as extra. */
+  // ---- field names
+
+  /**
+   * Reports an unknown field: the fix names the field meant, looking for the same name written
+   * differently, the name one level down (under a mapping the object has) or one level up, then the
+   * closest names at this level.
+   */
+  private void unknownField(
+      String name,
+      JsonNode value,
+      ObjectNode object,
+      String objectPath,
+      FieldTable.Shape shape,
+      @Nullable String parentPath,
+      FieldTable.@Nullable Shape parentShape) {
+    String path = join(objectPath, name);
+    String fix = null;
+    String same = FieldNames.sameName(name, shape.names());
+    if (same != null) {
+      fix = "did you mean " + same + "?";
+    }
+    if (fix == null) {
+      for (Map.Entry<String, JsonNode> sibling : object.properties()) {
+        String child = sibling.getKey();
+        if (sibling.getValue().isObject()
+            && shape.has(child)
+            && shape.ref(child).form() == FieldTable.Form.OBJECT) {
+          String below = FieldNames.sameName(name, shape.ref(child).shape().names());
+          if (below != null) {
+            fix =
+                "did you mean "
+                    + join(join(objectPath, child), below)
+                    + "? it belongs under "
+                    + child
+                    + ":";
+            break;
+          }
+        }
+      }
+    }
+    if (fix == null && parentShape != null && parentPath != null) {
+      String above = FieldNames.sameName(name, parentShape.names());
+      if (above != null) {
+        fix = "did you mean " + join(parentPath, above) + "? it belongs one level up";
+      }
+    }
+    if (fix == null) {
+      List<String> close = FieldNames.closest(name, shape.names());
+      fix =
+          close.isEmpty()
+              ? "not a field of " + kind + (objectPath.isEmpty() ? "" : " " + objectPath)
+              : "did you mean " + FieldNames.or(close) + "?";
+    }
+    violation(path, YamlFormat.show(YamlFormat.plain(value)), "unknown field", fix);
+  }
+
+  /**
+   * Checks the field names inside a value the reader keeps as read, against what the CRD defines
+   * for it; {@code parentPath} and {@code parentShape} are the object that holds it.
+   */
+  private void checkNames(
+      JsonNode value,
+      FieldTable.Ref ref,
+      String path,
+      String parentPath,
+      FieldTable.Shape parentShape) {
+    switch (ref.form()) {
+      case LEAF, ANY -> {}
+      case OBJECT -> {
+        if (value.isObject()) {
+          FieldTable.Shape shape = ref.shape();
+          for (Map.Entry<String, JsonNode> e : value.properties()) {
+            if (shape.has(e.getKey())) {
+              checkNames(e.getValue(), shape.ref(e.getKey()), join(path, e.getKey()), path, shape);
+            } else if (!shape.open()) {
+              unknownField(
+                  e.getKey(),
+                  e.getValue(),
+                  (ObjectNode) value,
+                  path,
+                  shape,
+                  parentPath,
+                  parentShape);
+            }
+          }
+        }
+      }
+      case LIST -> {
+        if (value.isArray()) {
+          for (int i = 0; i < value.size(); i++) {
+            checkNames(value.get(i), ref.element(), path + "[" + i + "]", parentPath, parentShape);
+          }
+        }
+      }
+      case MAP -> {
+        if (value.isObject()) {
+          for (Map.Entry<String, JsonNode> e : value.properties()) {
+            checkNames(
+                e.getValue(),
+                ref.element(),
+                path + "[" + e.getKey() + "]",
+                parentPath,
+                parentShape);
+          }
+        }
+      }
+    }
+  }
+
+  private static String join(String path, String name) {
+    return path.isEmpty() ? name : path + "." + name;
+  }
+
+  /**
+   * The fields of one mapping, taken one by one; what is not taken is kept as extra when the CRD
+   * defines it, and is a violation when it does not.
+   */
   private final class Fields {
     private final ObjectNode node;
     private final String base;
+    private final FieldTable.Shape shape;
+    private final @Nullable Fields parent;
     private final Set<String> taken = new HashSet<>();
 
-    Fields(ObjectNode node, String base) {
+    Fields(ObjectNode node, String base, FieldTable.Shape shape, @Nullable Fields parent) {
       this.node = node;
       this.base = base;
+      this.shape = shape;
+      this.parent = parent;
     }
 
     String path(String name) {
-      return base.isEmpty() ? name : base + "." + name;
+      return join(base, name);
     }
 
     boolean has(String name) {
@@ -593,8 +702,17 @@ public final class SpecReader {
       return names;
     }
 
-    /** The value, or {@code null} when absent or YAML null (unset, as Kubernetes reads it). */
+    /**
+     * The value, or {@code null} when absent or YAML null (unset, as Kubernetes reads it).
+     *
+     * @throws IllegalStateException if KServe's CRD has no such field here: kserve4j must only read
+     *     fields KServe defines
+     */
     @Nullable JsonNode take(String name) {
+      if (!shape.has(name)) {
+        throw new IllegalStateException(
+            "kserve4j reads " + path(name) + ", which KServe's CRD does not define");
+      }
       taken.add(name);
       JsonNode v = node.get(name);
       return v == null || v.isNull() ? null : v;
@@ -623,6 +741,12 @@ public final class SpecReader {
     @Nullable ObjectNode object(String name) {
       JsonNode v = take(name);
       return v == null ? null : SpecReader.this.object(v, path(name));
+    }
+
+    /** The fields of a nested mapping, or {@code null} when absent or not a mapping. */
+    @Nullable Fields fields(String name) {
+      ObjectNode v = object(name);
+      return v == null ? null : new Fields(v, path(name), shape.ref(name).shape(), this);
     }
 
     @Nullable ArrayNode array(String name) {
@@ -660,23 +784,51 @@ public final class SpecReader {
       return result;
     }
 
-    /** Every field not taken, in document order, each logged once. */
-    Map<String, Object> rest() {
-      return rest(Map.of());
+    /**
+     * Ends reading a mapping whose record models every field the CRD defines there: a field not
+     * taken is a violation when the CRD does not define it.
+     *
+     * @throws IllegalStateException if the CRD defines a field the reader did not take, which
+     *     export would lose (the reader must model it, or keep it with {@link #rest()})
+     */
+    void done() {
+      Map<String, Object> dropped = rest();
+      if (!dropped.isEmpty()) {
+        throw new IllegalStateException(
+            "kserve4j would drop " + dropped.keySet() + " at " + base + ": model or keep them");
+      }
     }
 
-    /** Every field not taken, in document order, then {@code nested} (extras of sub-records). */
-    Map<String, Object> rest(Map<String, Object> nested) {
+    /**
+     * Every field not taken that the CRD defines here, in document order, each logged once; each
+     * field the CRD does not define is a violation instead.
+     */
+    Map<String, Object> rest() {
       Map<String, Object> rest = new LinkedHashMap<>();
       for (Map.Entry<String, JsonNode> e : node.properties()) {
-        if (!taken.contains(e.getKey())) {
-          String path = path(e.getKey());
-          LOG.log(
-              System.Logger.Level.DEBUG, () -> "kept for export, not applied in-process: " + path);
-          putKept(rest, e.getKey(), YamlFormat.plain(e.getValue()));
+        String name = e.getKey();
+        if (taken.contains(name)) {
+          continue;
         }
+        if (!shape.has(name) && !shape.open()) {
+          unknownField(
+              name,
+              e.getValue(),
+              node,
+              base,
+              shape,
+              parent == null ? null : parent.base,
+              parent == null ? null : parent.shape);
+          continue;
+        }
+        String path = path(name);
+        if (shape.has(name)) {
+          checkNames(e.getValue(), shape.ref(name), path, base, shape);
+        }
+        LOG.log(
+            System.Logger.Level.DEBUG, () -> "kept for export, not applied in-process: " + path);
+        putKept(rest, name, YamlFormat.plain(e.getValue()));
       }
-      rest.putAll(nested);
       return rest;
     }
   }
