@@ -633,7 +633,9 @@ public final class InferenceService implements AutoCloseable {
       }
       Transformer t = transformer(r, subject);
       Explainer e = explainer(r, subject);
-      ScalingPlan plan = ScalingPlan.of(r.name(), "spec.predictor", p.component(), annotations);
+      ScalingPlan plan =
+          ScalingPlan.of(
+              r.name(), "spec.predictor", p.component(), annotations, r.deploymentMode());
       ServingRuntime runtime = selection.runtime();
       GpuRequest gpu =
           GpuRequest.read(

@@ -96,9 +96,9 @@ class InferenceServiceValidationTest {
     assertThat(messages(isvc))
         .containsExactly(
             "metadata.annotations[serving.kserve.io/deploymentMode] = \"Raw\": must be one of"
-                + " [Knative, Standard, ModelMesh, Serverless, RawDeployment] (use Standard for"
-                + " Deployments scaled by HPA, or Knative for Knative Services that scale to zero;"
-                + " RawDeployment and Serverless are their old names)",
+                + " [Knative, Standard, Serverless, RawDeployment] (use Standard for Deployments"
+                + " scaled by HPA, or Knative for Knative Services that scale to zero; Serverless"
+                + " and RawDeployment are their old names)",
             "spec.predictor.name = \"Main_Predictor\": must match "
                 + NAME_FORMAT
                 + " (use lower-case letters, digits and '-', e.g. main-predictor)",
@@ -386,6 +386,88 @@ class InferenceServiceValidationTest {
         .containsExactly(
             "spec.transformer.containers[0].env[0].name",
             "spec.explainer.initContainers[0].env[0].name");
+  }
+
+  /** A valid sklearn service with these annotations and this status, read from YAML. */
+  private static InferenceServiceResource withMode(String annotations, String status) {
+    String yaml =
+        "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n"
+            + "  name: sklearn-iris\n  annotations:\n"
+            + annotations
+            + "spec:\n  predictor:\n    scaleMetric: cpu\n"
+            + "    sklearn:\n      storageUri: file://models/sklearn-iris\n"
+            + status;
+    return KServeYaml.read(yaml, "mode.yaml").inferenceServices().get(0);
+  }
+
+  @Test
+  void modelMesh_isRefused_itCannotRunInAJvm() {
+    assertThat(messages(withMode("    serving.kserve.io/deploymentMode: ModelMesh\n", "")))
+        .containsExactly(
+            "metadata.annotations[serving.kserve.io/deploymentMode] = \"ModelMesh\": is not"
+                + " supported in a JVM: ModelMesh serves models from a cluster of ModelMesh pods (use"
+                + " Knative (the default) or Standard; deploy ModelMesh services to a cluster with"
+                + " ModelMesh installed)");
+  }
+
+  @Test
+  void statusDeploymentMode_isChecked_likeTheAnnotation() {
+    assertThat(messages(withMode("    a: b\n", "status:\n  deploymentMode: Raw\n")))
+        .containsExactly(
+            "status.deploymentMode = \"Raw\": must be one of [Knative, Standard, Serverless,"
+                + " RawDeployment] (use Standard for Deployments scaled by HPA, or Knative for"
+                + " Knative Services that scale to zero; Serverless and RawDeployment are their old"
+                + " names)");
+    assertThat(messages(withMode("    a: b\n", "status:\n  deploymentMode: ModelMesh\n")))
+        .singleElement()
+        .asString()
+        .startsWith("status.deploymentMode = \"ModelMesh\": is not supported in a JVM");
+    assertThat(messages(withMode("    a: b\n", "status:\n  deploymentMode: RawDeployment\n")))
+        .as("cpu is a Standard-mode metric: the status names Standard by its old name")
+        .isEmpty();
+  }
+
+  @Test
+  void annotation_mustMatchTheModeRecordedInStatus() {
+    assertThat(
+            messages(
+                withMode(
+                    "    serving.kserve.io/deploymentMode: Standard\n",
+                    "status:\n  deploymentMode: Serverless\n")))
+        .containsExactly(
+            "metadata.annotations[serving.kserve.io/deploymentMode] = \"Standard\": must match"
+                + " status.deploymentMode \"Serverless\" (KServe never changes the mode of an"
+                + " existing service: set it to Knative, or remove status to deploy the service"
+                + " anew)",
+            "spec.predictor.scaleMetric = \"cpu\": must be concurrency or rps in Knative"
+                + " (Serverless) mode (use concurrency or rps, or set annotation"
+                + " serving.kserve.io/deploymentMode: Standard to scale on cpu or memory)");
+    assertThat(
+            messages(
+                withMode(
+                    "    serving.kserve.io/deploymentMode: RawDeployment\n",
+                    "status:\n  deploymentMode: Standard\n")))
+        .isEmpty();
+  }
+
+  @Test
+  void unknownMode_skipsTheScalingRules_whichDependOnIt() {
+    assertThat(
+            messages(
+                Map.of("serving.kserve.io/deploymentMode", "Raw"),
+                ComponentExtensionSpec.builder().scaleMetric("rps").scaleTarget(500)))
+        .singleElement()
+        .asString()
+        .startsWith("metadata.annotations[serving.kserve.io/deploymentMode] = \"Raw\": must be");
+    assertThat(
+            messages(
+                Map.of(
+                    "serving.kserve.io/deploymentMode", "ModelMesh",
+                    "serving.kserve.io/autoscalerClass", "hpa"),
+                ComponentExtensionSpec.builder().scaleMetric("rps")))
+        .singleElement()
+        .asString()
+        .contains("is not supported in a JVM");
   }
 
   @Test

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.Mark;
 import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import io.kserve4j.core.spec.BatcherSpec;
 import io.kserve4j.core.spec.ComponentExtensionSpec;
+import io.kserve4j.core.spec.DeploymentMode;
 import io.kserve4j.core.spec.ExplainerSpec;
 import io.kserve4j.core.spec.InferenceServiceResource;
 import io.kserve4j.core.spec.InferenceServiceSpec;
@@ -216,13 +217,35 @@ public final class SpecReader {
   // ---- InferenceService
 
   private InferenceServiceResource inferenceService(Fields f, String apiVersion, String kind) {
-    ObjectMeta metadata = metadata(f);
+    ObjectMeta metadata = withCurrentModeName(metadata(f));
     Fields specFields = f.fields("spec");
     InferenceServiceSpec spec =
         specFields == null
             ? new InferenceServiceSpec(emptyPredictor(), null, null, Map.of())
             : inferenceServiceSpec(specFields);
     return new InferenceServiceResource(apiVersion, kind, metadata, spec, f.rest());
+  }
+
+  /**
+   * Rewrites an old deployment mode name ({@code Serverless}, {@code RawDeployment}) to KServe's
+   * current one, as KServe's defaulting webhook does since 0.16.
+   */
+  private static ObjectMeta withCurrentModeName(ObjectMeta metadata) {
+    String value = metadata.annotations().get(DeploymentMode.ANNOTATION);
+    DeploymentMode mode = value == null ? null : DeploymentMode.of(value);
+    if (mode == null || mode.kserveName().equals(value)) {
+      return metadata;
+    }
+    LOG.log(
+        System.Logger.Level.INFO,
+        "InferenceService {0}: deploymentMode {1} is KServe''s old name for {2}; read as {2}",
+        metadata.name(),
+        value,
+        mode.kserveName());
+    Map<String, String> annotations = new LinkedHashMap<>(metadata.annotations());
+    annotations.put(DeploymentMode.ANNOTATION, mode.kserveName());
+    return new ObjectMeta(
+        metadata.name(), metadata.namespace(), metadata.labels(), annotations, metadata.extra());
   }
 
   private static PredictorSpec emptyPredictor() {

@@ -2,6 +2,7 @@ package io.kserve4j.core.internal.spec;
 
 import io.kserve4j.core.spec.BatcherSpec;
 import io.kserve4j.core.spec.ComponentExtensionSpec;
+import io.kserve4j.core.spec.DeploymentMode;
 import io.kserve4j.core.spec.ExplainerSpec;
 import io.kserve4j.core.spec.InferenceServiceResource;
 import io.kserve4j.core.spec.LoggerSpec;
@@ -43,9 +44,10 @@ public final class SpecRules {
   private static final List<String> LOGGER_MODES = List.of("all", "request", "response");
   private static final List<String> AUTOSCALER_CLASSES = List.of("hpa", "keda", "external", "none");
   private static final List<String> DEPLOYMENT_MODES =
-      List.of("Knative", "Standard", "ModelMesh", "Serverless", "RawDeployment");
+      List.of("Knative", "Standard", "Serverless", "RawDeployment");
+  private static final String MODEL_MESH = "ModelMesh";
 
-  static final String DEPLOYMENT_MODE = "serving.kserve.io/deploymentMode";
+  static final String DEPLOYMENT_MODE = DeploymentMode.ANNOTATION;
   static final String AUTOSCALER_CLASS = "serving.kserve.io/autoscalerClass";
   private static final String KNATIVE_CLASS = "autoscaling.knative.dev/class";
   private static final String KNATIVE_HPA = "hpa.autoscaling.knative.dev";
@@ -57,13 +59,6 @@ public final class SpecRules {
       Pattern.compile("([0-9]*\\.?[0-9]+)(ns|us|µs|μs|ms|s|m|h)");
   private static final Duration MIN_WINDOW = Duration.ofSeconds(6);
   private static final Duration MAX_WINDOW = Duration.ofHours(1);
-
-  private enum Mode {
-    KNATIVE,
-    STANDARD,
-    MODEL_MESH,
-    UNKNOWN
-  }
 
   private SpecRules() {}
 
@@ -91,15 +86,21 @@ public final class SpecRules {
 
     Map<String, String> annotations = isvc.metadata().annotations();
     String modeValue = annotations.get(DEPLOYMENT_MODE);
-    Mode mode = mode(modeValue);
-    if (mode == Mode.UNKNOWN) {
-      out.add(
-          new Violation(
-              annotationPath("metadata", DEPLOYMENT_MODE),
-              YamlFormat.show(modeValue),
-              "must be one of " + DEPLOYMENT_MODES,
-              "use Standard for Deployments scaled by HPA, or Knative for Knative Services that"
-                  + " scale to zero; RawDeployment and Serverless are their old names"));
+    String statusMode = isvc.statusDeploymentMode();
+    boolean modeKnown = deploymentMode(out, annotationPath("metadata", DEPLOYMENT_MODE), modeValue);
+    modeKnown &= deploymentMode(out, "status.deploymentMode", statusMode);
+    if (modeKnown && modeValue != null && statusMode != null) {
+      DeploymentMode recorded = DeploymentMode.of(statusMode);
+      if (recorded != null && recorded != DeploymentMode.of(modeValue)) {
+        out.add(
+            new Violation(
+                annotationPath("metadata", DEPLOYMENT_MODE),
+                YamlFormat.show(modeValue),
+                "must match status.deploymentMode " + YamlFormat.show(statusMode),
+                "KServe never changes the mode of an existing service: set it to "
+                    + recorded.kserveName()
+                    + ", or remove status to deploy the service anew"));
+      }
     }
     String autoscalerClass = annotations.get(AUTOSCALER_CLASS);
     if (autoscalerClass != null && !AUTOSCALER_CLASSES.contains(autoscalerClass)) {
@@ -112,7 +113,11 @@ public final class SpecRules {
                   + " hpa, keda, external or none"));
     }
     knativeAnnotations(out, "metadata", annotations);
-    Scaling scaling = new Scaling(mode, autoscalerClass, annotations.get(KNATIVE_CLASS));
+    Scaling scaling =
+        new Scaling(
+            modeKnown ? isvc.deploymentMode() : null,
+            autoscalerClass,
+            annotations.get(KNATIVE_CLASS));
 
     predictor(out, isvc.spec().predictor(), scaling);
     TransformerSpec transformer = isvc.spec().transformer();
@@ -642,16 +647,33 @@ public final class SpecRules {
 
   // ---- values
 
-  private static Mode mode(@Nullable String annotation) {
-    if (annotation == null) {
-      return Mode.KNATIVE; // KServe's shipped default (configmap deploy.defaultDeploymentMode)
+  /**
+   * Checks one place KServe reads the deployment mode from.
+   *
+   * @return whether the value is unset or names a mode kserve4j runs
+   */
+  private static boolean deploymentMode(List<Violation> out, String path, @Nullable String value) {
+    if (value == null || DeploymentMode.of(value) != null) {
+      return true;
     }
-    return switch (annotation) {
-      case "Knative", "Serverless" -> Mode.KNATIVE;
-      case "Standard", "RawDeployment" -> Mode.STANDARD;
-      case "ModelMesh" -> Mode.MODEL_MESH;
-      default -> Mode.UNKNOWN;
-    };
+    if (value.equals(MODEL_MESH)) {
+      out.add(
+          new Violation(
+              path,
+              YamlFormat.show(value),
+              "is not supported in a JVM: ModelMesh serves models from a cluster of ModelMesh pods",
+              "use Knative (the default) or Standard; deploy ModelMesh services to a cluster with"
+                  + " ModelMesh installed"));
+    } else {
+      out.add(
+          new Violation(
+              path,
+              YamlFormat.show(value),
+              "must be one of " + DEPLOYMENT_MODES,
+              "use Standard for Deployments scaled by HPA, or Knative for Knative Services that"
+                  + " scale to zero; Serverless and RawDeployment are their old names"));
+    }
+    return false;
   }
 
   private enum Rules {
@@ -665,15 +687,19 @@ public final class SpecRules {
   private static final class Scaling {
     private final Rules rules;
 
-    Scaling(Mode mode, @Nullable String autoscalerClass, @Nullable String knativeClass) {
-      if (mode == Mode.KNATIVE) {
+    /** {@code mode} is null when the service names a mode kserve4j cannot run. */
+    Scaling(
+        @Nullable DeploymentMode mode,
+        @Nullable String autoscalerClass,
+        @Nullable String knativeClass) {
+      if (mode == DeploymentMode.KNATIVE) {
         rules = KNATIVE_HPA.equals(knativeClass) ? Rules.HPA : Rules.KPA;
-      } else if (mode == Mode.STANDARD && "hpa".equals(autoscalerClass)) {
+      } else if (mode == DeploymentMode.STANDARD && "hpa".equals(autoscalerClass)) {
         rules = Rules.HPA;
-      } else if (mode == Mode.STANDARD && "keda".equals(autoscalerClass)) {
+      } else if (mode == DeploymentMode.STANDARD && "keda".equals(autoscalerClass)) {
         rules = Rules.KEDA;
       } else {
-        rules = Rules.NONE; // Standard without a class, external, none, ModelMesh
+        rules = Rules.NONE; // Standard without a class, external, none; no mode
       }
     }
 
