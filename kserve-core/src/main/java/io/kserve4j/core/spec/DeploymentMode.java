@@ -53,4 +53,17 @@ public enum DeploymentMode {
     }
     return null;
   }
+
+  /**
+   * The mode as KServe's controller picks it: the one {@code status.deploymentMode} names, else the
+   * one the annotation names, else {@link #KNATIVE}, KServe's shipped default.
+   */
+  static DeploymentMode effective(@Nullable String status, @Nullable String annotation) {
+    DeploymentMode fromStatus = status == null ? null : of(status);
+    if (fromStatus != null) {
+      return fromStatus;
+    }
+    DeploymentMode fromAnnotation = annotation == null ? null : of(annotation);
+    return fromAnnotation != null ? fromAnnotation : KNATIVE;
+  }
 }

@@ -20,7 +20,8 @@ public record InferenceServiceResource(
     String kind,
     ObjectMeta metadata,
     InferenceServiceSpec spec,
-    Map<String, Object> extra) {
+    Map<String, Object> extra)
+    implements KServeResource {
   /** The API version kserve4j reads and writes. */
   public static final String API_VERSION = "serving.kserve.io/v1beta1";
 
@@ -38,6 +39,7 @@ public record InferenceServiceResource(
   }
 
   /** The service's name. */
+  @Override
   public String name() {
     return metadata.name();
   }
@@ -50,26 +52,15 @@ public record InferenceServiceResource(
    * mode ({@code ModelMesh}, a typo) counts as unset here, and {@link #violations()} reports it.
    */
   public DeploymentMode deploymentMode() {
-    DeploymentMode fromStatus = mode(statusDeploymentMode());
-    if (fromStatus != null) {
-      return fromStatus;
-    }
-    DeploymentMode fromAnnotation = mode(metadata.annotations().get(DeploymentMode.ANNOTATION));
-    return fromAnnotation != null ? fromAnnotation : DeploymentMode.KNATIVE;
+    return DeploymentMode.effective(
+        statusDeploymentMode(), metadata.annotations().get(DeploymentMode.ANNOTATION));
   }
 
   /**
    * {@code status.deploymentMode} as read (KServe's controller records the mode there), or null.
    */
   public @Nullable String statusDeploymentMode() {
-    return extra.get("status") instanceof Map<?, ?> status
-            && status.get("deploymentMode") instanceof String mode
-        ? mode
-        : null;
-  }
-
-  private static @Nullable DeploymentMode mode(@Nullable String value) {
-    return value == null ? null : DeploymentMode.of(value);
+    return Specs.statusText(extra, "deploymentMode");
   }
 
   /**
@@ -103,6 +94,7 @@ public record InferenceServiceResource(
    *
    * @return the violations, in field order
    */
+  @Override
   public List<Violation> violations() {
     return SpecRules.check(this);
   }
@@ -113,6 +105,7 @@ public record InferenceServiceResource(
    * @return this service
    * @throws SpecValidationException listing every violation, if there is any
    */
+  @Override
   public InferenceServiceResource validate() {
     List<Violation> violations = violations();
     if (!violations.isEmpty()) {

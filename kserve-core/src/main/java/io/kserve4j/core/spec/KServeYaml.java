@@ -9,9 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * KServe YAML in and out: InferenceServices ({@code serving.kserve.io/v1beta1}), ServingRuntimes
- * and ClusterServingRuntimes ({@code serving.kserve.io/v1alpha1}), and InferenceGraphs (kept as
- * read).
+ * KServe YAML in and out: InferenceServices ({@code serving.kserve.io/v1beta1}), ServingRuntimes,
+ * ClusterServingRuntimes, InferenceGraphs and TrainedModels ({@code serving.kserve.io/v1alpha1}).
  *
  * <p>Reading does what KServe's defaulting webhook does to the spec: a framework shortcut ({@code
  * sklearn:}, {@code onnx:}...) becomes {@code model:} with {@code modelFormat.name} set, and {@code
@@ -27,9 +26,8 @@ import java.nio.file.Path;
  * back; each is logged once at {@code DEBUG} ("kept for export, not applied in-process: <path>").
  * The field names come from KServe 0.20's CRDs.
  *
- * <p>Reading checks syntax, types and field names, not KServe's rules: call {@link
- * InferenceServiceResource#validate()} and {@link ServingRuntimeResource#validate()} for those.
- * Writing then reading gives equal records.
+ * <p>Reading checks syntax, types, enums and field names, not KServe's rules: call {@link
+ * KServeResource#validate()} on each resource for those. Writing then reading gives equal records.
  */
 public final class KServeYaml {
   private KServeYaml() {}
@@ -97,8 +95,32 @@ public final class KServeYaml {
   }
 
   /**
-   * Writes every document, separated by {@code ---}: runtimes first, then InferenceServices, then
-   * InferenceGraphs, the order in which a cluster accepts them.
+   * Writes an InferenceGraph as one KServe YAML document.
+   *
+   * @param graph the graph
+   * @return the YAML document, ending with a newline
+   * @throws IllegalArgumentException if an {@code extra} value (or {@code resources}, {@code
+   *     affinity}, {@code tolerations}) is not a map, list, string, number, boolean or {@code null}
+   */
+  public static String write(InferenceGraphResource graph) {
+    return SpecWriter.write(graph);
+  }
+
+  /**
+   * Writes a TrainedModel as one KServe YAML document.
+   *
+   * @param trainedModel the model
+   * @return the YAML document, ending with a newline
+   * @throws IllegalArgumentException if an {@code extra} value is not a map, list, string, number,
+   *     boolean or {@code null}
+   */
+  public static String write(TrainedModelResource trainedModel) {
+    return SpecWriter.write(trainedModel);
+  }
+
+  /**
+   * Writes every document, separated by {@code ---}: runtimes first, then InferenceServices,
+   * InferenceGraphs and TrainedModels, the order in which a cluster accepts them.
    *
    * @param documents the documents
    * @return the YAML text; empty when there are no documents

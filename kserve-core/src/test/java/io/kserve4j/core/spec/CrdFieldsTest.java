@@ -20,8 +20,7 @@ import org.junit.jupiter.params.provider.FieldSource;
  * kserve4j's field table.
  */
 class CrdFieldsTest {
-  static final List<String> KINDS =
-      List.of("InferenceService", "ServingRuntime", "ClusterServingRuntime", "InferenceGraph");
+  static final List<String> KINDS = CrdSchemas.kinds();
 
   private static final YAMLMapper YAML = new YAMLMapper();
 

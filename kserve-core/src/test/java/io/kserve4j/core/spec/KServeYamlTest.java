@@ -383,7 +383,7 @@ class KServeYamlTest {
   }
 
   @Test
-  void read_multiDocument_skipsEmptyDocuments_andKeepsGraphsAsRead() {
+  void read_multiDocument_skipsEmptyDocuments_andReadsEveryKind() {
     String yaml =
         "---\n# nothing here\n---\n"
             + Samples.text("runtime-and-service.yaml")
@@ -400,20 +400,18 @@ class KServeYamlTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("kserve4j-onnx", false),
             org.assertj.core.groups.Tuple.tuple("kserve-sklearnserver", true));
-    assertThat(docs.inferenceGraphs()).hasSize(1);
-    Map<String, Object> graph = docs.inferenceGraphs().get(0);
-    assertThat(graph.keySet()).containsExactly("apiVersion", "kind", "metadata", "spec");
-    assertThat(graph.get("spec"))
-        .isEqualTo(
-            Map.of(
-                "nodes",
-                Map.of(
-                    "root",
-                    Map.of(
-                        "routerType",
-                        "Sequence",
-                        "steps",
-                        List.of(Map.of("name", "classify", "serviceName", "mnist"))))));
+    assertThat(docs.inferenceGraphs())
+        .containsExactly(
+            InferenceGraphResource.of(
+                "mnist-graph",
+                InferenceGraphSpec.builder()
+                    .node(
+                        "root",
+                        InferenceRouter.of(
+                            InferenceRouterType.SEQUENCE,
+                            InferenceStep.builder().name("classify").serviceName("mnist").build()))
+                    .build()));
+    assertThat(docs.trainedModels()).isEmpty();
   }
 
   @Test
@@ -567,7 +565,7 @@ class KServeYamlTest {
             "kind = \"Deployment\": is not a kind kserve4j reads (use one of InferenceService"
                 + " serving.kserve.io/v1beta1, ServingRuntime serving.kserve.io/v1alpha1,"
                 + " ClusterServingRuntime serving.kserve.io/v1alpha1, InferenceGraph"
-                + " serving.kserve.io/v1alpha1)");
+                + " serving.kserve.io/v1alpha1, TrainedModel serving.kserve.io/v1alpha1)");
   }
 
   @Test
@@ -581,7 +579,7 @@ class KServeYamlTest {
                 + " InferenceService (write apiVersion: serving.kserve.io/v1beta1; kserve4j reads"
                 + " InferenceService serving.kserve.io/v1beta1, ServingRuntime"
                 + " serving.kserve.io/v1alpha1, ClusterServingRuntime serving.kserve.io/v1alpha1,"
-                + " InferenceGraph serving.kserve.io/v1alpha1)");
+                + " InferenceGraph serving.kserve.io/v1alpha1, TrainedModel serving.kserve.io/v1alpha1)");
   }
 
   @Test
@@ -620,7 +618,7 @@ class KServeYamlTest {
             "[document 2] kind = \"ConfigMap\": is not a kind kserve4j reads (use one of"
                 + " InferenceService serving.kserve.io/v1beta1, ServingRuntime"
                 + " serving.kserve.io/v1alpha1, ClusterServingRuntime serving.kserve.io/v1alpha1,"
-                + " InferenceGraph serving.kserve.io/v1alpha1)");
+                + " InferenceGraph serving.kserve.io/v1alpha1, TrainedModel serving.kserve.io/v1alpha1)");
   }
 
   @Test
@@ -716,7 +714,7 @@ class KServeYamlTest {
   void write_documents_putsRuntimesFirst() {
     KServeDocuments docs = Samples.read("runtime-and-service.yaml");
     KServeDocuments reordered =
-        new KServeDocuments(docs.inferenceServices(), docs.servingRuntimes(), List.of());
+        new KServeDocuments(docs.inferenceServices(), docs.servingRuntimes(), List.of(), List.of());
 
     String written = KServeYaml.write(reordered);
 

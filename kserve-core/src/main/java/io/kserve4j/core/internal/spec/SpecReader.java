@@ -13,20 +13,30 @@ import io.kserve4j.core.spec.BatcherSpec;
 import io.kserve4j.core.spec.ComponentExtensionSpec;
 import io.kserve4j.core.spec.DeploymentMode;
 import io.kserve4j.core.spec.ExplainerSpec;
+import io.kserve4j.core.spec.InferenceGraphResource;
+import io.kserve4j.core.spec.InferenceGraphSpec;
+import io.kserve4j.core.spec.InferenceRouter;
+import io.kserve4j.core.spec.InferenceRouterType;
 import io.kserve4j.core.spec.InferenceServiceResource;
 import io.kserve4j.core.spec.InferenceServiceSpec;
+import io.kserve4j.core.spec.InferenceStep;
+import io.kserve4j.core.spec.InferenceStepDependencyType;
 import io.kserve4j.core.spec.KServeDocuments;
+import io.kserve4j.core.spec.KServeResource;
 import io.kserve4j.core.spec.KServeYaml;
 import io.kserve4j.core.spec.LoggerSpec;
 import io.kserve4j.core.spec.ModelFormat;
 import io.kserve4j.core.spec.ModelSpec;
 import io.kserve4j.core.spec.ObjectMeta;
 import io.kserve4j.core.spec.PredictorSpec;
+import io.kserve4j.core.spec.RouterTimeouts;
 import io.kserve4j.core.spec.ServingRuntimeResource;
 import io.kserve4j.core.spec.ServingRuntimeSpec;
 import io.kserve4j.core.spec.SpecValidationException;
 import io.kserve4j.core.spec.StorageSpec;
 import io.kserve4j.core.spec.SupportedModelFormat;
+import io.kserve4j.core.spec.TrainedModelResource;
+import io.kserve4j.core.spec.TrainedModelSpec;
 import io.kserve4j.core.spec.TransformerSpec;
 import io.kserve4j.core.spec.Violation;
 import java.io.IOException;
@@ -76,13 +86,7 @@ public final class SpecReader {
   static final String SUPPORTED_KINDS =
       "InferenceService serving.kserve.io/v1beta1, ServingRuntime serving.kserve.io/v1alpha1,"
           + " ClusterServingRuntime serving.kserve.io/v1alpha1,"
-          + " InferenceGraph serving.kserve.io/v1alpha1";
-
-  /** The kind of InferenceGraph documents, which are kept as read. */
-  private static final String GRAPH_KIND = "InferenceGraph";
-
-  /** The apiVersion of InferenceGraph documents. */
-  private static final String GRAPH_API_VERSION = "serving.kserve.io/v1alpha1";
+          + " InferenceGraph serving.kserve.io/v1alpha1, TrainedModel serving.kserve.io/v1alpha1";
 
   private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
 
@@ -125,13 +129,14 @@ public final class SpecReader {
       throw new UncheckedIOException(e);
     }
 
-    List<InferenceServiceResource> services = new ArrayList<>();
-    List<ServingRuntimeResource> runtimes = new ArrayList<>();
-    List<Map<String, Object>> graphs = new ArrayList<>();
+    List<KServeResource> resources = new ArrayList<>();
     boolean several = documents.size() + (syntax == null ? 0 : 1) > 1;
     for (int i = 0; i < documents.size(); i++) {
       prefix = several ? "[document " + (i + 1) + "] " : "";
-      document(documents.get(i), services, runtimes, graphs);
+      KServeResource resource = document(documents.get(i));
+      if (resource != null) {
+        resources.add(resource);
+      }
     }
     if (syntax != null) {
       violations.add(syntax);
@@ -139,16 +144,13 @@ public final class SpecReader {
     if (!violations.isEmpty()) {
       throw new SpecValidationException("KServe YAML '" + source + "'", violations);
     }
-    return new KServeDocuments(services, runtimes, graphs);
+    return KServeDocuments.of(resources);
   }
 
-  private void document(
-      JsonNode doc,
-      List<InferenceServiceResource> services,
-      List<ServingRuntimeResource> runtimes,
-      List<Map<String, Object>> graphs) {
+  /** The resource a document holds, or {@code null} if it is empty or its kind is not read. */
+  private @Nullable KServeResource document(JsonNode doc) {
     if (doc.isNull() || doc.isMissingNode()) {
-      return; // an empty document
+      return null; // an empty document
     }
     if (!doc.isObject()) {
       violation(
@@ -156,7 +158,7 @@ public final class SpecReader {
           YamlFormat.show(doc),
           "must be a KServe object: a mapping with apiVersion, kind, metadata and spec",
           "start the document with apiVersion: and kind: lines");
-      return;
+      return null;
     }
     ObjectNode object = (ObjectNode) doc;
     boolean hasKind = object.has("kind");
@@ -171,14 +173,15 @@ public final class SpecReader {
       if (!hasKind) {
         violation("kind", null, "is required", "add kind: with one of " + SUPPORTED_KINDS);
       }
-      return;
+      return null;
     }
     String expected =
         switch (kind) {
           case InferenceServiceResource.KIND -> InferenceServiceResource.API_VERSION;
           case ServingRuntimeResource.KIND, ServingRuntimeResource.CLUSTER_KIND ->
               ServingRuntimeResource.API_VERSION;
-          case GRAPH_KIND -> GRAPH_API_VERSION;
+          case InferenceGraphResource.KIND -> InferenceGraphResource.API_VERSION;
+          case TrainedModelResource.KIND -> TrainedModelResource.API_VERSION;
           default -> null;
         };
     if (expected == null) {
@@ -187,7 +190,7 @@ public final class SpecReader {
           YamlFormat.show(kind),
           "is not a kind kserve4j reads",
           "use one of " + SUPPORTED_KINDS);
-      return;
+      return null;
     }
     if (!expected.equals(apiVersion)) {
       if (apiVersion != null || !object.has("apiVersion")) {
@@ -197,21 +200,18 @@ public final class SpecReader {
             "is not an apiVersion kserve4j reads for " + kind,
             "write apiVersion: " + expected + "; kserve4j reads " + SUPPORTED_KINDS);
       }
-      return;
+      return null;
     }
     this.kind = kind;
     Fields f = new Fields(object, "", FieldTable.root(kind), null);
     f.take("kind");
     f.take("apiVersion");
-    switch (kind) {
-      case InferenceServiceResource.KIND -> services.add(inferenceService(f, expected, kind));
-      case GRAPH_KIND -> {
-        metadata(f);
-        f.rest(); // checks the field names; the graph is kept whole
-        graphs.add(asMap(YamlFormat.plain(doc)));
-      }
-      default -> runtimes.add(servingRuntime(f, expected, kind));
-    }
+    return switch (kind) {
+      case InferenceServiceResource.KIND -> inferenceService(f, expected, kind);
+      case InferenceGraphResource.KIND -> inferenceGraph(f, expected, kind);
+      case TrainedModelResource.KIND -> trainedModel(f, expected, kind);
+      default -> servingRuntime(f, expected, kind);
+    };
   }
 
   // ---- InferenceService
@@ -416,6 +416,141 @@ public final class SpecReader {
     return new ServingRuntimeSpec(formats, protocolVersions, multiModel, disabled, f.rest());
   }
 
+  // ---- InferenceGraph
+
+  private InferenceGraphResource inferenceGraph(Fields f, String apiVersion, String kind) {
+    ObjectMeta metadata = metadata(f);
+    Fields s = f.fields("spec");
+    InferenceGraphSpec spec = s == null ? InferenceGraphSpec.builder().build() : graphSpec(s);
+    return new InferenceGraphResource(apiVersion, kind, metadata, spec, f.rest());
+  }
+
+  private InferenceGraphSpec graphSpec(Fields f) {
+    InferenceGraphSpec.Builder b = InferenceGraphSpec.builder();
+    ObjectNode nodes = f.object("nodes");
+    if (nodes != null) {
+      FieldTable.Shape nodeShape = f.shape.ref("nodes").element().shape();
+      for (Map.Entry<String, JsonNode> e : nodes.properties()) {
+        String path = f.path("nodes") + "[" + e.getKey() + "]";
+        ObjectNode node = object(e.getValue(), path);
+        if (node != null) {
+          b.node(e.getKey(), router(new Fields(node, path, nodeShape, f)));
+        }
+      }
+    }
+    b.resources(f.plainObject("resources"))
+        .affinity(f.plainObject("affinity"))
+        .timeout(f.int64("timeout"));
+    Fields t = f.fields("routerTimeouts");
+    if (t != null) {
+      b.routerTimeouts(
+          new RouterTimeouts(
+              t.int64("serverRead"),
+              t.int64("serverWrite"),
+              t.int64("serverIdle"),
+              t.int64("serviceClient")));
+      t.done();
+    }
+    b.minReplicas(f.int32("minReplicas"))
+        .maxReplicas(f.int32("maxReplicas"))
+        .scaleTarget(f.int32("scaleTarget"))
+        .scaleMetric(f.string("scaleMetric"))
+        .tolerations(f.plainObjects("tolerations"))
+        .nodeSelector(f.stringMap("nodeSelector"))
+        .nodeName(f.string("nodeName"))
+        .serviceAccountName(f.string("serviceAccountName"));
+    f.done();
+    return b.build();
+  }
+
+  private InferenceRouter router(Fields f) {
+    InferenceRouterType routerType = null;
+    String type = f.string("routerType");
+    if (type != null) {
+      routerType = InferenceRouterType.of(type);
+      if (routerType == null) {
+        violation(
+            f.path("routerType"),
+            YamlFormat.show(type),
+            "must be one of [Sequence, Splitter, Ensemble, Switch]",
+            "use Sequence to chain the steps, Splitter to split requests by weight, Ensemble to"
+                + " call them all, or Switch to pick one by condition");
+      }
+    }
+    List<InferenceStep> steps = new ArrayList<>();
+    ArrayNode list = f.array("steps");
+    if (list != null) {
+      FieldTable.Shape stepShape = f.shape.ref("steps").element().shape();
+      for (int i = 0; i < list.size(); i++) {
+        String path = f.path("steps") + "[" + i + "]";
+        ObjectNode step = object(list.get(i), path);
+        if (step != null) {
+          steps.add(step(new Fields(step, path, stepShape, f)));
+        }
+      }
+    }
+    f.done();
+    return new InferenceRouter(routerType, steps);
+  }
+
+  private InferenceStep step(Fields f) {
+    InferenceStep.Builder b =
+        InferenceStep.builder()
+            .name(f.string("name"))
+            .nodeName(f.string("nodeName"))
+            .serviceName(f.string("serviceName"))
+            .serviceUrl(f.string("serviceUrl"))
+            .data(f.string("data"))
+            .mapPredictionsToInstances(f.bool("mapPredictionsToInstances"))
+            .weight(f.int64("weight"))
+            .condition(f.string("condition"));
+    String dependency = f.string("dependency");
+    if (dependency != null) {
+      InferenceStepDependencyType type = InferenceStepDependencyType.of(dependency);
+      if (type == null) {
+        violation(
+            f.path("dependency"),
+            YamlFormat.show(dependency),
+            "must be one of [Soft, Hard]",
+            "use Hard to stop the node when this step fails, Soft (the default) to go on");
+      }
+      b.dependency(type);
+    }
+    f.done();
+    return b.build();
+  }
+
+  // ---- TrainedModel
+
+  private TrainedModelResource trainedModel(Fields f, String apiVersion, String kind) {
+    ObjectMeta metadata = metadata(f);
+    String inferenceService = null;
+    String storageUri = null;
+    String framework = null;
+    String memory = null;
+    Fields s = f.fields("spec");
+    if (s != null) {
+      inferenceService = s.string("inferenceService");
+      Fields m = s.fields("model");
+      if (m != null) {
+        storageUri = m.string("storageUri");
+        framework = m.string("framework");
+        memory = m.quantity("memory");
+        m.done();
+      }
+      s.done();
+    }
+    TrainedModelSpec spec =
+        new TrainedModelSpec(
+            orEmpty(inferenceService),
+            new TrainedModelSpec.Model(orEmpty(storageUri), orEmpty(framework), orEmpty(memory)));
+    return new TrainedModelResource(apiVersion, kind, metadata, spec, f.rest());
+  }
+
+  private static String orEmpty(@Nullable String s) {
+    return s == null ? "" : s;
+  }
+
   // ---- shared parts
 
   private ObjectMeta metadata(Fields f) {
@@ -436,6 +571,22 @@ public final class SpecReader {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> asMap(@Nullable Object plain) {
     return plain == null ? Map.of() : (Map<String, Object>) plain;
+  }
+
+  /** An int-or-string quantity as its text ({@code 2} reads as {@code "2"}), or null. */
+  private @Nullable String quantity(JsonNode v, String path) {
+    if (v.isTextual()) {
+      return v.textValue();
+    }
+    if (v.isIntegralNumber()) {
+      return v.asText();
+    }
+    violation(
+        path,
+        YamlFormat.show(v),
+        "must be a quantity: an integer or a string such as \"512Mi\"",
+        v.isNumber() ? "quote it: \"" + v.asText() + "\"" : "write one value such as \"1Gi\"");
+    return null;
   }
 
   // ---- typed values
@@ -775,6 +926,42 @@ public final class SpecReader {
     @Nullable ArrayNode array(String name) {
       JsonNode v = take(name);
       return v == null ? null : SpecReader.this.array(v, path(name));
+    }
+
+    @Nullable String quantity(String name) {
+      JsonNode v = take(name);
+      return v == null ? null : SpecReader.this.quantity(v, path(name));
+    }
+
+    /**
+     * A mapping of a Kubernetes type held as read (its field names checked against the CRD), or
+     * {@code null} when absent or not a mapping.
+     */
+    @Nullable Map<String, Object> plainObject(String name) {
+      ObjectNode v = object(name);
+      if (v == null) {
+        return null;
+      }
+      checkNames(v, shape.ref(name), path(name), base, shape);
+      return asMap(YamlFormat.plain(v));
+    }
+
+    /** A list of mappings of a Kubernetes type held as read; empty when absent. */
+    List<Map<String, Object>> plainObjects(String name) {
+      ArrayNode list = array(name);
+      if (list == null) {
+        return List.of();
+      }
+      List<Map<String, Object>> result = new ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        String path = path(name) + "[" + i + "]";
+        ObjectNode item = SpecReader.this.object(list.get(i), path);
+        if (item != null) {
+          checkNames(item, shape.ref(name).element(), path, base, shape);
+          result.add(asMap(YamlFormat.plain(item)));
+        }
+      }
+      return result;
     }
 
     Map<String, String> stringMap(String name) {
