@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * KServe YAML in and out: InferenceServices ({@code serving.kserve.io/v1beta1}), ServingRuntimes,
@@ -66,6 +67,37 @@ public final class KServeYaml {
    */
   public static KServeDocuments read(String yaml, String sourceName) {
     return SpecReader.read(yaml, sourceName);
+  }
+
+  /**
+   * Reads every document of a KServe YAML file that it can, and reports the others: for tools that
+   * list every problem of every document at once, such as {@code kserve4j validate}.
+   *
+   * @param file the file, UTF-8
+   * @return the non-empty documents in order, each with its resource or the problems that kept it
+   *     from reading; when the YAML breaks off, a last document holds the syntax error
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  public static List<KServeDocument> readDocuments(Path file) {
+    String yaml;
+    try {
+      yaml = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read KServe YAML " + file, e);
+    }
+    return readDocuments(yaml, file.toString());
+  }
+
+  /**
+   * Reads every document of a KServe YAML text that it can, and reports the others (see {@link
+   * #readDocuments(Path)}).
+   *
+   * @param yaml the text
+   * @param sourceName what violations name as the source, e.g. a file name
+   * @return the non-empty documents in order, each with its resource or its problems
+   */
+  public static List<KServeDocument> readDocuments(String yaml, String sourceName) {
+    return SpecReader.readEach(yaml, sourceName);
   }
 
   /**

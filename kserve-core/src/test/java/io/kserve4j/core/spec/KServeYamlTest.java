@@ -622,6 +622,93 @@ class KServeYamlTest {
   }
 
   @Test
+  void readDocuments_readsWhatItCan_andGivesEachOtherDocumentItsProblems() {
+    String yaml =
+        HEADER
+            + "metadata:\n  name: good\nspec:\n  predictor:\n    sklearn:\n"
+            + "      storageUri: file://m\n---\n"
+            + HEADER
+            + "metadata:\n  name: typo\nspec:\n  predictor:\n    minReplica: 0\n---\n"
+            + "---\n"
+            + "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n---\n"
+            + "kind:\nmetadata:\n  name: k\n---\n"
+            + "kind: [InferenceService\n";
+
+    List<KServeDocument> docs = KServeYaml.readDocuments(yaml, "all.yaml");
+
+    assertThat(docs)
+        .extracting(KServeDocument::number, KServeDocument::kind, KServeDocument::name)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, "InferenceService", "good"),
+            org.assertj.core.groups.Tuple.tuple(2, "InferenceService", "typo"),
+            org.assertj.core.groups.Tuple.tuple(4, "Deployment", "d"),
+            org.assertj.core.groups.Tuple.tuple(5, "", "k"),
+            org.assertj.core.groups.Tuple.tuple(6, "", ""));
+    assertThat(docs.get(0).resource()).isInstanceOf(InferenceServiceResource.class);
+    assertThat(docs.get(0).problems()).isEmpty();
+    assertThat(docs.get(0).violations()).isEmpty();
+    assertThat(docs.get(1).resource()).isNull();
+    assertThat(docs.get(1).violations())
+        .extracting(Violation::toString)
+        .containsExactly(
+            "spec.predictor.minReplica = 0: unknown field (did you mean minReplicas?)");
+    assertThat(docs.get(2).problems())
+        .singleElement()
+        .asString()
+        .startsWith("kind = \"Deployment\": is not a kind kserve4j reads");
+    assertThat(docs.get(3).problems())
+        .singleElement()
+        .asString()
+        .startsWith("kind = <unset>: is required (add kind: with one of InferenceService");
+    assertThat(docs.get(4).problems()).singleElement().asString().startsWith("all.yaml:");
+    assertThatThrownBy(() -> KServeYaml.read(yaml, "all.yaml"))
+        .isInstanceOfSatisfying(
+            SpecValidationException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::path)
+                    .containsExactly(
+                        "[document 2] spec.predictor.minReplica",
+                        "[document 4] kind",
+                        "[document 5] kind",
+                        docs.get(4).problems().get(0).path()));
+  }
+
+  @Test
+  void readDocuments_ofAValidResource_hasItsRuleViolations() {
+    String yaml = HEADER + "metadata:\n  name: Bad\nspec:\n  predictor:\n    sklearn: {}\n";
+
+    KServeDocument doc = KServeYaml.readDocuments(yaml, "bad.yaml").get(0);
+
+    assertThat(doc.problems()).isEmpty();
+    assertThat(doc.violations()).isEqualTo(requireNonNull(doc.resource()).violations());
+    assertThat(doc.violations()).extracting(Violation::path).containsExactly("metadata.name");
+  }
+
+  @Test
+  void kserveDocument_holdsEitherAResourceOrProblems() {
+    Violation problem = new Violation("kind", null, "is required", "add kind:");
+    InferenceServiceResource isvc =
+        InferenceServiceResource.of(
+            "x", new InferenceServiceSpec(PredictorSpec.builder().build(), null, null, Map.of()));
+
+    assertThatThrownBy(() -> new KServeDocument(1, "", "", null, List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("a document has either a resource or problems");
+    assertThatThrownBy(() -> new KServeDocument(1, "", "", isvc, List.of(problem)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(new KServeDocument(1, "", "", null, List.of(problem)).violations())
+        .containsExactly(problem);
+  }
+
+  @Test
+  void readDocuments_ofAMissingFile_throwsUncheckedIOException() {
+    assertThatThrownBy(() -> KServeYaml.readDocuments(Path.of("no-such-dir", "missing.yaml")))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("missing.yaml");
+  }
+
+  @Test
   void read_missingFile_throwsUncheckedIOException() {
     Path missing = Path.of("no-such-dir", "missing.yaml");
 

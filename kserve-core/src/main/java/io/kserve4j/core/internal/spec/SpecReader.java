@@ -21,6 +21,7 @@ import io.kserve4j.core.spec.InferenceServiceResource;
 import io.kserve4j.core.spec.InferenceServiceSpec;
 import io.kserve4j.core.spec.InferenceStep;
 import io.kserve4j.core.spec.InferenceStepDependencyType;
+import io.kserve4j.core.spec.KServeDocument;
 import io.kserve4j.core.spec.KServeDocuments;
 import io.kserve4j.core.spec.KServeResource;
 import io.kserve4j.core.spec.KServeYaml;
@@ -47,6 +48,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -92,8 +94,16 @@ public final class SpecReader {
 
   private final String source;
   private final String yaml;
-  private final List<Violation> violations = new ArrayList<>();
-  private String prefix = "";
+
+  /** Every document's problems, each path prefixed with its document when there are several. */
+  private final List<Violation> all = new ArrayList<>();
+
+  private final List<KServeDocument> documents = new ArrayList<>();
+
+  /** The problems of the document being read. */
+  private List<Violation> violations = new ArrayList<>();
+
+  /** The kind of the document being read, for messages. */
   private String kind = "";
 
   private SpecReader(String yaml, String source) {
@@ -111,17 +121,40 @@ public final class SpecReader {
    *     column), a wrong type, an unknown kind or apiVersion
    */
   public static KServeDocuments read(String yaml, String source) {
-    return new SpecReader(yaml, source).readAll();
+    SpecReader reader = new SpecReader(yaml, source);
+    reader.readAll();
+    if (!reader.all.isEmpty()) {
+      throw new SpecValidationException("KServe YAML '" + source + "'", reader.all);
+    }
+    List<KServeResource> resources = new ArrayList<>();
+    for (KServeDocument d : reader.documents) {
+      resources.add(Objects.requireNonNull(d.resource()));
+    }
+    return KServeDocuments.of(resources);
   }
 
-  private KServeDocuments readAll() {
-    List<JsonNode> documents = new ArrayList<>();
+  /**
+   * Reads every document it can, and the problems of those it cannot; never throws for bad content.
+   *
+   * @param yaml the text, one or more documents separated by {@code ---}
+   * @param source the file name or other label that violations name
+   * @return the non-empty documents in order, then, if the YAML breaks off, one for the syntax
+   *     error
+   */
+  public static List<KServeDocument> readEach(String yaml, String source) {
+    SpecReader reader = new SpecReader(yaml, source);
+    reader.readAll();
+    return List.copyOf(reader.documents);
+  }
+
+  private void readAll() {
+    List<JsonNode> parsed = new ArrayList<>();
     @Nullable Violation syntax = null;
     // One tree per document; a parser (not readValues, which would unwrap a top-level list).
     try (JsonParser parser = YamlFormat.READER.createParser(yaml)) {
       while (parser.nextToken() != null) {
         JsonNode document = YamlFormat.READER.readTree(parser);
-        documents.add(document == null ? NullNode.getInstance() : document);
+        parsed.add(document == null ? NullNode.getInstance() : document);
       }
     } catch (JsonProcessingException e) {
       syntax = syntax(e);
@@ -129,29 +162,40 @@ public final class SpecReader {
       throw new UncheckedIOException(e);
     }
 
-    List<KServeResource> resources = new ArrayList<>();
-    boolean several = documents.size() + (syntax == null ? 0 : 1) > 1;
-    for (int i = 0; i < documents.size(); i++) {
-      prefix = several ? "[document " + (i + 1) + "] " : "";
-      KServeResource resource = document(documents.get(i));
-      if (resource != null) {
-        resources.add(resource);
+    boolean several = parsed.size() + (syntax == null ? 0 : 1) > 1;
+    for (int i = 0; i < parsed.size(); i++) {
+      JsonNode doc = parsed.get(i);
+      if (doc.isNull() || doc.isMissingNode()) {
+        continue; // an empty document
       }
+      violations = new ArrayList<>();
+      kind = "";
+      KServeResource resource = document(doc);
+      String prefix = several ? "[document " + (i + 1) + "] " : "";
+      for (Violation v : violations) {
+        all.add(new Violation(prefix + v.path(), v.value(), v.rule(), v.fix()));
+      }
+      documents.add(
+          new KServeDocument(
+              i + 1,
+              doc.path("kind").isTextual() ? doc.path("kind").textValue() : "",
+              doc.path("metadata").path("name").isTextual()
+                  ? doc.path("metadata").path("name").textValue()
+                  : "",
+              violations.isEmpty() ? resource : null,
+              violations));
     }
     if (syntax != null) {
-      violations.add(syntax);
+      all.add(syntax);
+      documents.add(new KServeDocument(parsed.size() + 1, "", "", null, List.of(syntax)));
     }
-    if (!violations.isEmpty()) {
-      throw new SpecValidationException("KServe YAML '" + source + "'", violations);
-    }
-    return KServeDocuments.of(resources);
   }
 
-  /** The resource a document holds, or {@code null} if it is empty or its kind is not read. */
+  /**
+   * The resource a (non-empty) document holds, or {@code null} if it cannot be read; then there is
+   * a violation that says why.
+   */
   private @Nullable KServeResource document(JsonNode doc) {
-    if (doc.isNull() || doc.isMissingNode()) {
-      return null; // an empty document
-    }
     if (!doc.isObject()) {
       violation(
           "(document)",
@@ -161,7 +205,6 @@ public final class SpecReader {
       return null;
     }
     ObjectNode object = (ObjectNode) doc;
-    boolean hasKind = object.has("kind");
     JsonNode kindNode = object.get("kind");
     String kind = kindNode == null || kindNode.isNull() ? null : string(kindNode, "kind");
     JsonNode apiVersionNode = object.get("apiVersion");
@@ -170,7 +213,7 @@ public final class SpecReader {
             ? null
             : string(apiVersionNode, "apiVersion");
     if (kind == null) {
-      if (!hasKind) {
+      if (kindNode == null || kindNode.isNull()) {
         violation("kind", null, "is required", "add kind: with one of " + SUPPORTED_KINDS);
       }
       return null;
@@ -592,7 +635,7 @@ public final class SpecReader {
   // ---- typed values
 
   private void violation(String path, @Nullable Object value, String rule, String fix) {
-    violations.add(new Violation(prefix + path, value, rule, fix));
+    violations.add(new Violation(path, value, rule, fix));
   }
 
   private @Nullable String string(JsonNode v, String path) {
