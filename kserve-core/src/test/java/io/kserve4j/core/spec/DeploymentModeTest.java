@@ -59,6 +59,40 @@ class DeploymentModeTest {
   }
 
   @Test
+  void read_logsTheRename_onceAtInfo() {
+    java.util.logging.Logger jul = java.util.logging.Logger.getLogger(KServeYaml.class.getName());
+    List<String> lines = new java.util.ArrayList<>();
+    java.util.logging.Handler handler =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord record) {
+            if (record.getLevel().equals(java.util.logging.Level.INFO)) {
+              lines.add(
+                  java.text.MessageFormat.format(record.getMessage(), record.getParameters()));
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    jul.addHandler(handler);
+    try {
+      read("serving.kserve.io/deploymentMode: RawDeployment", "");
+      read("serving.kserve.io/deploymentMode: Standard", "");
+    } finally {
+      jul.removeHandler(handler);
+    }
+
+    assertThat(lines)
+        .containsExactly(
+            "InferenceService m: deploymentMode RawDeployment is KServe's old name for Standard;"
+                + " read as Standard");
+  }
+
+  @Test
   void deploymentMode_isTheStatusOne_elseTheAnnotation_elseKnative() {
     String annotation = "serving.kserve.io/deploymentMode: ";
 

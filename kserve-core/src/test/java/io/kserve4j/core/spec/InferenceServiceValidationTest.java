@@ -471,6 +471,149 @@ class InferenceServiceValidationTest {
   }
 
   @Test
+  void boundaries_areValid_whereKServeAllowsThem() {
+    Map<String, String> hpa =
+        Map.of(
+            "serving.kserve.io/deploymentMode", "Standard",
+            "serving.kserve.io/autoscalerClass", "hpa");
+
+    assertThat(messages(Map.of(), ComponentExtensionSpec.builder().minReplicas(3).maxReplicas(3)))
+        .isEmpty();
+    assertThat(messages(Map.of(), ComponentExtensionSpec.builder().minReplicas(0).maxReplicas(0)))
+        .isEmpty();
+    assertThat(messages(Map.of(), ComponentExtensionSpec.builder().minReplicas(-1).maxReplicas(2)))
+        .containsExactly(
+            "spec.predictor.minReplicas = -1: must be >= 0 (use 0 to allow scale to zero)");
+    assertThat(messages(Map.of(), ComponentExtensionSpec.builder().containerConcurrency(0L)))
+        .isEmpty();
+    assertThat(messages(Map.of(), ComponentExtensionSpec.builder().timeout(1L))).isEmpty();
+    assertThat(messages(Map.of(), ComponentExtensionSpec.builder().scaleTarget(1))).isEmpty();
+    assertThat(
+            messages(hpa, ComponentExtensionSpec.builder().scaleMetric("memory").scaleTarget(100)))
+        .isEmpty();
+    assertThat(
+            messages(Map.of(), ComponentExtensionSpec.builder().batcher(new BatcherSpec(1, 1, 1))))
+        .isEmpty();
+    assertThat(
+            messages(
+                Map.of(),
+                ComponentExtensionSpec.builder()
+                    .logger(
+                        new LoggerSpec(
+                            null,
+                            "all",
+                            List.of(),
+                            List.of(),
+                            Map.of("storage", Map.of("path", "/l"))))))
+        .isEmpty();
+  }
+
+  @Test
+  void knativeAnnotations_boundaries() {
+    String window = "autoscaling.knative.dev/window";
+    String minScale = "autoscaling.knative.dev/min-scale";
+
+    assertThat(messages(Map.of(window, "6s"), ComponentExtensionSpec.builder())).isEmpty();
+    assertThat(messages(Map.of(window, "3600s"), ComponentExtensionSpec.builder())).isEmpty();
+    assertThat(messages(Map.of(window, "5999ms"), ComponentExtensionSpec.builder()))
+        .singleElement()
+        .asString()
+        .startsWith("metadata.annotations[autoscaling.knative.dev/window] = \"5999ms\": must be");
+    assertThat(messages(Map.of(window, "1h0m1s"), ComponentExtensionSpec.builder())).hasSize(1);
+    assertThat(messages(Map.of(window, "soon"), ComponentExtensionSpec.builder())).hasSize(1);
+    assertThat(messages(Map.of(minScale, "2147483647"), ComponentExtensionSpec.builder()))
+        .isEmpty();
+    assertThat(messages(Map.of(minScale, "2147483648"), ComponentExtensionSpec.builder()))
+        .containsExactly(
+            "metadata.annotations[autoscaling.knative.dev/min-scale] = \"2147483648\": must be an"
+                + " integer >= 0 (write a whole number such as \"1\"; better, use minReplicas and"
+                + " maxReplicas, which KServe applies)");
+    assertThat(
+            messages(
+                Map.of("autoscaling.knative.dev/target", "many", "other.io/x", "y"),
+                ComponentExtensionSpec.builder()))
+        .containsExactly(
+            "metadata.annotations[autoscaling.knative.dev/target] = \"many\": must be a number >"
+                + " 0 (write the per-replica target such as \"100\", or use scaleTarget)");
+  }
+
+  @Test
+  void transformerAndExplainer_followTheComponentStorageAndEnvRules() {
+    TransformerSpec transformer =
+        new TransformerSpec(
+            ComponentExtensionSpec.builder().minReplicas(-1).build(),
+            Map.of(
+                "containers",
+                List.of(Map.of("name", "kserve-container", "image", "t:1")),
+                "storageUris",
+                List.of(Map.of("uri", ""))));
+    ExplainerSpec explainer =
+        new ExplainerSpec(
+            ComponentExtensionSpec.builder().maxReplicas(-1).build(),
+            Map.of(
+                "art",
+                Map.of("type", "SquareAttack", "env", List.of(Map.of("name", "PYTHONPATH"))),
+                "storageUris",
+                List.of(Map.of("uri", "s3://b/m", "mountPath", "models"))));
+    InferenceServiceResource isvc =
+        InferenceServiceResource.of(
+            "s",
+            new InferenceServiceSpec(
+                PredictorSpec.of(ModelSpec.of("sklearn", "file://m")),
+                transformer,
+                explainer,
+                Map.of()));
+
+    assertThat(messages(isvc))
+        .containsExactly(
+            "spec.transformer.minReplicas = -1: must be >= 0 (use 0 to allow scale to zero)",
+            "spec.transformer.storageUris[0].uri = <unset>: is required (give the location, e.g."
+                + " s3://bucket/models)",
+            "spec.explainer.maxReplicas = -1: must be >= 0 (use 0 for no explicit maximum)",
+            "spec.explainer.storageUris[0].mountPath = \"models\": must be an absolute path"
+                + " without '..' (use a path such as /mnt/models)",
+            "spec.explainer.art.env[0].name = \"PYTHONPATH\": must not be set (remove this env"
+                + " entry; KServe rejects PYTHONPATH in every container)");
+  }
+
+  @Test
+  void predictor_containersNamedKserveContainer_nextToModel_areASecondImplementation() {
+    PredictorSpec predictor =
+        PredictorSpec.builder()
+            .model(ModelSpec.of("sklearn", "file://m"))
+            .extra(
+                "containers",
+                List.of(
+                    Map.of("name", "transformer-container", "image", "t:1"),
+                    Map.of(
+                        "name",
+                        "kserve-container",
+                        "image",
+                        "s:1",
+                        "env",
+                        List.of(Map.of("name", "PYTHONPATH", "value", "/x")))))
+            .extra(
+                "workerSpec",
+                Map.of(
+                    "containers",
+                    List.of(
+                        Map.of("name", "worker", "env", List.of(Map.of("name", "PYTHONPATH"))))))
+            .build();
+    InferenceServiceResource isvc =
+        InferenceServiceResource.of("s", new InferenceServiceSpec(predictor, null, null, Map.of()));
+
+    assertThat(messages(isvc))
+        .containsExactly(
+            "spec.predictor = [\"model\",\"containers\"]: must set exactly one of "
+                + IMPLEMENTATIONS
+                + " (keep one of [model, containers] and delete the others)",
+            "spec.predictor.containers[1].env[0].name = \"PYTHONPATH\": must not be set (remove"
+                + " this env entry; KServe rejects PYTHONPATH in every container)",
+            "spec.predictor.workerSpec.containers[0].env[0].name = \"PYTHONPATH\": must not be"
+                + " set (remove this env entry; KServe rejects PYTHONPATH in every container)");
+  }
+
+  @Test
   void name_missing_isRequired() {
     InferenceServiceResource isvc =
         InferenceServiceResource.of(

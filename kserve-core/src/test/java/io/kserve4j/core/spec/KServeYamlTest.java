@@ -559,6 +559,53 @@ class KServeYamlTest {
   }
 
   @Test
+  void read_booleansAndLongs_areTyped_andTheFixFitsTheValue() {
+    String runtime =
+        "apiVersion: serving.kserve.io/v1alpha1\nkind: ServingRuntime\nmetadata:\n  name: r\n"
+            + "spec:\n  containers:\n    - name: kserve-container\n";
+
+    ServingRuntimeSpec spec =
+        KServeYaml.read(runtime + "  disabled: false\n  multiModel: true\n", "r.yaml")
+            .servingRuntimes()
+            .get(0)
+            .spec();
+
+    assertThat(spec.disabled()).isFalse();
+    assertThat(spec.multiModel()).isTrue();
+    assertThat(problems(runtime + "  disabled: \"TRUE\"\n  multiModel: 1\n", "r.yaml"))
+        .containsExactly(
+            "spec.multiModel = 1: must be a boolean (write true or false)",
+            "spec.disabled = \"TRUE\": must be a boolean (write true without quotes)");
+    assertThat(
+            problems(
+                HEADER
+                    + "metadata:\n  name: m\nspec:\n  predictor:\n"
+                    + "    timeout: 9223372036854775808\n",
+                "t.yaml"))
+        .containsExactly(
+            "spec.predictor.timeout = 9223372036854775808: must fit in 64 bits (use at most"
+                + " 9223372036854775807)");
+  }
+
+  @Test
+  void read_syntaxErrors_showTheLine_andAFixForTheProblem() {
+    assertThat(problems("a: b: c", "one.yaml"))
+        .containsExactly(
+            "one.yaml:1:5 = \"a: b: c\": is not valid YAML: mapping values are not allowed here"
+                + " (check the indentation at line 1, column 5, or quote a value that contains ':"
+                + " ')");
+    assertThat(problems("kind: @x\n", "at.yaml"))
+        .singleElement()
+        .asString()
+        .startsWith("at.yaml:1:7 = \"kind: @x\": is not valid YAML: found character '@'")
+        .endsWith("(fix the YAML at line 1, column 7)");
+    assertThat(problems("kind: {a: b\n", "flow.yaml"))
+        .singleElement()
+        .asString()
+        .endsWith("(close the quote or bracket opened before line 2, column 1)");
+  }
+
+  @Test
   void read_unknownKind_listsTheKindsKserve4jReads() {
     assertThat(problems("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n", "d.yaml"))
         .containsExactly(
@@ -795,6 +842,57 @@ class KServeYamlTest {
                 batcher:
                   maxBatchSize: 16
             """);
+  }
+
+  @Test
+  void write_mergesExtraFieldsIntoModelledOnes_andModelledValuesWin() throws Exception {
+    PredictorSpec predictor =
+        PredictorSpec.builder()
+            .model(ModelSpec.of("sklearn", "file://m"))
+            .component(
+                ComponentExtensionSpec.builder()
+                    .minReplicas(2)
+                    .batcher(new BatcherSpec(16, null, null))
+                    .build())
+            .extra("minReplicas", 5)
+            .extra("batcher", Map.of("maxBatchSize", 99, "maxLatency", 7))
+            .extra("model", Map.of("modelFormat", Map.of("version", "1")))
+            .build();
+    ServingRuntimeSpec runtime =
+        new ServingRuntimeSpec(
+            List.of(new SupportedModelFormat("onnx", null, null, null)),
+            List.of(),
+            null,
+            null,
+            Map.of(
+                "supportedModelFormats",
+                List.of(Map.of("name", "other", "autoSelect", true)),
+                "protocolVersions",
+                List.of("v1", "v2")));
+
+    JsonNode isvc =
+        tree(
+            KServeYaml.write(
+                InferenceServiceResource.of(
+                    "m", new InferenceServiceSpec(predictor, null, null, Map.of()))));
+    JsonNode sr =
+        tree(
+            KServeYaml.write(
+                new ServingRuntimeResource(
+                    ServingRuntimeResource.API_VERSION,
+                    ServingRuntimeResource.KIND,
+                    ObjectMeta.named("r"),
+                    runtime,
+                    Map.of())));
+
+    assertThat(isvc.at("/spec/predictor/minReplicas").intValue()).isEqualTo(2);
+    assertThat(isvc.at("/spec/predictor/batcher").toString())
+        .isEqualTo("{\"maxBatchSize\":16,\"maxLatency\":7}");
+    assertThat(isvc.at("/spec/predictor/model/modelFormat").toString())
+        .isEqualTo("{\"name\":\"sklearn\",\"version\":\"1\"}");
+    assertThat(sr.at("/spec/supportedModelFormats").toString())
+        .isEqualTo("[{\"name\":\"onnx\",\"autoSelect\":true}]");
+    assertThat(sr.at("/spec/protocolVersions").toString()).isEqualTo("[\"v1\",\"v2\"]");
   }
 
   @Test

@@ -47,7 +47,7 @@ final class FieldNames {
         found.add(name);
       }
     }
-    return found.size() > MAX_SUGGESTIONS ? found.subList(0, MAX_SUGGESTIONS) : found;
+    return found.subList(0, Math.min(found.size(), MAX_SUGGESTIONS));
   }
 
   /** "a", "a or b", "a, b or c". */

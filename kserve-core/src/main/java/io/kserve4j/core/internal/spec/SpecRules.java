@@ -520,7 +520,7 @@ public final class SpecRules {
           new Violation(
               path + ".maxReplicas", max, "must be >= 0", "use 0 for no explicit maximum"));
     }
-    if (min != null && min >= 0 && max != null && max > 0 && min > max) {
+    if (min != null && max != null && max > 0 && min > max) {
       out.add(
           new Violation(
               path + ".minReplicas",
@@ -851,8 +851,17 @@ public final class SpecRules {
     return s == null || s.isBlank();
   }
 
+  /** Digits only, and at most Knative's int32 maximum. */
   private static boolean isNonNegativeInteger(String s) {
-    return s.matches("[0-9]+") && s.length() < 10;
+    if (!s.matches("[0-9]+")) {
+      return false;
+    }
+    try {
+      Integer.parseInt(s);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private static boolean isPositiveNumber(String s) {

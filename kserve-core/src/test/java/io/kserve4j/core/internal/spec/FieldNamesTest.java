@@ -41,6 +41,8 @@ class FieldNamesTest {
     assertThat(FieldNames.closest("ur", List.of("uri", "url"))).containsExactly("uri", "url");
     assertThat(FieldNames.closest("u", List.of("uri"))).isEmpty();
     assertThat(FieldNames.closest("tim", List.of("time"))).containsExactly("time");
+    assertThat(FieldNames.closest("abc", List.of("axyc"))).isEmpty();
+    assertThat(FieldNames.closest("abcd", List.of("axyd"))).containsExactly("axyd");
     assertThat(FieldNames.closest("abcdefg", List.of("abcdxyz"))).containsExactly("abcdxyz");
     assertThat(FieldNames.closest("abcdefg", List.of("abcwxyz"))).isEmpty();
     assertThat(FieldNames.closest("abcdef", List.of("abcdxy"))).containsExactly("abcdxy");

@@ -92,6 +92,35 @@ class FieldTableTest {
   }
 
   @Test
+  void parse_readsKindsShapesAndRefs() {
+    Map<String, FieldTable.Shape> roots =
+        FieldTable.parse(
+            List.of(
+                "kind Thing T",
+                "kind Other T",
+                "shape T name items=[]I byKey={}I open=O any=* nested=[]{}I",
+                "shape I value",
+                "shape O * known"));
+
+    FieldTable.Shape t = roots.get("Thing");
+    assertThat(roots.keySet()).containsExactly("Thing", "Other");
+    assertThat(roots.get("Other")).isSameAs(t);
+    assertThat(t.name()).isEqualTo("T");
+    assertThat(t.open()).isFalse();
+    assertThat(t.names()).containsExactly("name", "items", "byKey", "open", "any", "nested");
+    assertThat(t.ref("name")).isSameAs(FieldTable.Ref.LEAF);
+    assertThat(t.ref("items").form()).isEqualTo(FieldTable.Form.LIST);
+    assertThat(t.ref("items").element().shape().names()).containsExactly("value");
+    assertThat(t.ref("byKey").form()).isEqualTo(FieldTable.Form.MAP);
+    assertThat(t.ref("byKey").element().shape()).isSameAs(t.ref("items").element().shape());
+    assertThat(t.ref("open").shape().open()).isTrue();
+    assertThat(t.ref("open").shape().names()).containsExactly("known");
+    assertThat(t.ref("any")).isSameAs(FieldTable.Ref.ANY);
+    assertThat(t.ref("nested").element().form()).isEqualTo(FieldTable.Form.MAP);
+    assertThat(t.ref("nested").element().element().shape().name()).isEqualTo("I");
+  }
+
+  @Test
   void parse_rejectsALineItCannotRead() {
     assertThatThrownBy(() -> FieldTable.parse(List.of("kind InferenceService Missing")))
         .isInstanceOf(IllegalStateException.class)
