@@ -11,10 +11,11 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -106,17 +107,27 @@ final class ValidateCommand implements Callable<Integer> {
     return invalid ? 1 : notChecked ? NOT_CHECKED : 0;
   }
 
-  /** What {@code validate} says about one file. */
-  private record FileReport(
-      List<String> lines, int problems, Map<String, Map<String, Integer>> counts) {
-    static final String VALID = "valid";
-    static final String INVALID = "invalid";
-    static final String NOT_CHECKED = "not checked";
+  /** What {@code validate} found about one document. */
+  private enum Status {
+    INVALID("invalid"),
+    VALID("valid"),
+    NOT_CHECKED("not checked");
 
-    boolean fullyChecked() {
-      return !counts.isEmpty() && !counts.containsKey(NOT_CHECKED);
+    final String label;
+
+    Status(String label) {
+      this.label = label;
     }
+  }
 
+  /** Kinds in the summary: KServe's in {@link #KINDS} order, then others by name. */
+  private static final Comparator<String> KIND_ORDER =
+      Comparator.<String>comparingInt(k -> KINDS.contains(k) ? KINDS.indexOf(k) : KINDS.size())
+          .thenComparing(Comparator.naturalOrder());
+
+  /** What {@code validate} says about one file: its lines, and documents by status and kind. */
+  private record FileReport(
+      List<String> lines, int problems, Map<Status, Map<String, Integer>> counts) {
     String summary() {
       if (counts.isEmpty()) {
         return problems > 0
@@ -124,31 +135,31 @@ final class ValidateCommand implements Callable<Integer> {
             : "not valid: holds no KServe document (give InferenceService, ServingRuntime,"
                 + " ClusterServingRuntime, InferenceGraph or TrainedModel documents)";
       }
-      String tally = tally();
       if (problems > 0) {
-        return "invalid, " + problems(problems) + " (" + tally + ")";
+        return "invalid, " + problems(problems) + " (" + tally() + ")";
       }
-      if (!counts.containsKey(NOT_CHECKED)) {
-        return "valid (" + tally + ")";
+      if (!counts.containsKey(Status.NOT_CHECKED)) {
+        return "valid (" + tally() + ")";
       }
-      return counts.containsKey(VALID)
-          ? "not fully checked (" + tally + ")"
-          : "not valid: nothing it holds could be checked (" + tally + ")";
+      return counts.containsKey(Status.VALID)
+          ? "not fully checked (" + tally() + ")"
+          : "not valid: nothing it holds could be checked (" + tally() + ")";
     }
 
+    boolean fullyChecked() {
+      return !counts.isEmpty() && !counts.containsKey(Status.NOT_CHECKED);
+    }
+
+    /** E.g. {@code invalid: 1 InferenceService; valid: 2 ServingRuntimes}. */
     private String tally() {
       List<String> parts = new ArrayList<>();
-      for (String status : List.of(INVALID, VALID, NOT_CHECKED)) {
-        Map<String, Integer> byKind = counts.get(status);
-        if (byKind == null) {
-          continue;
-        }
-        List<String> kinds = new ArrayList<>();
-        byKind.forEach((kind, n) -> kinds.add(n + " " + kind + (n == 1 ? "" : "s")));
-        parts.add(
-            (counts.size() == 1 && !status.equals(NOT_CHECKED) ? "" : status + ": ")
-                + String.join(", ", kinds));
-      }
+      counts.forEach(
+          (status, byKind) -> {
+            List<String> kinds = new ArrayList<>();
+            byKind.forEach((kind, n) -> kinds.add(n + " " + kind + (n == 1 ? "" : "s")));
+            boolean alone = counts.size() == 1 && status != Status.NOT_CHECKED;
+            parts.add((alone ? "" : status.label + ": ") + String.join(", ", kinds));
+          });
       return String.join("; ", parts);
     }
 
@@ -159,7 +170,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   private FileReport check(Path file) {
     List<String> lines = new ArrayList<>();
-    Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+    Map<Status, Map<String, Integer>> counts = new EnumMap<>(Status.class);
     List<KServeDocument> documents;
     try {
       documents = KServeYaml.readDocuments(file);
@@ -184,22 +195,22 @@ final class ValidateCommand implements Callable<Integer> {
           violations.addAll(c.check(service, all, file));
         }
       }
-      String kind = d.kind().isEmpty() ? "document" : d.kind();
-      String status;
+      Status status;
       if (!violations.isEmpty()) {
         violations.forEach(v -> lines.add(label + v));
         problems += violations.size();
-        status = FileReport.INVALID;
+        status = Status.INVALID;
       } else if (resource instanceof InferenceGraphResource) {
         lines.add(label + "not checked yet (graph rules come with kserve-graph)");
-        status = FileReport.NOT_CHECKED;
+        status = Status.NOT_CHECKED;
       } else {
-        status = FileReport.VALID;
+        status = Status.VALID;
       }
-      counts.computeIfAbsent(status, s -> new LinkedHashMap<>()).merge(kind, 1, Integer::sum);
+      counts
+          .computeIfAbsent(status, s -> new TreeMap<>(KIND_ORDER))
+          .merge(d.kind().isEmpty() ? "document" : d.kind(), 1, Integer::sum);
     }
-    counts.values().forEach(ValidateCommand::sortKinds);
-    return new FileReport(lines, problems, sorted(counts));
+    return new FileReport(lines, problems, counts);
   }
 
   /** {@code InferenceService 'iris': }, or {@code [document 2] } when it declares no kind. */
@@ -207,30 +218,5 @@ final class ValidateCommand implements Callable<Integer> {
     return d.kind().isEmpty()
         ? "[document " + d.number() + "] "
         : d.kind() + " '" + d.name() + "': ";
-  }
-
-  private static void sortKinds(Map<String, Integer> byKind) {
-    Map<String, Integer> sorted = new LinkedHashMap<>();
-    for (String kind : KINDS) {
-      Integer n = byKind.get(kind);
-      if (n != null) {
-        sorted.put(kind, n);
-      }
-    }
-    byKind.forEach(sorted::putIfAbsent);
-    byKind.clear();
-    byKind.putAll(sorted);
-  }
-
-  private static Map<String, Map<String, Integer>> sorted(
-      Map<String, Map<String, Integer>> counts) {
-    Map<String, Map<String, Integer>> sorted = new LinkedHashMap<>();
-    for (String status : List.of(FileReport.INVALID, FileReport.VALID, FileReport.NOT_CHECKED)) {
-      Map<String, Integer> byKind = counts.get(status);
-      if (byKind != null) {
-        sorted.put(status, Objects.requireNonNull(byKind));
-      }
-    }
-    return sorted;
   }
 }

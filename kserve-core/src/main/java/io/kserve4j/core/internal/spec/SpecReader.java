@@ -118,7 +118,7 @@ public final class SpecReader {
    * @param source the file name or other label that violations name
    * @return the documents, by kind
    * @throws SpecValidationException listing every problem found: broken syntax (with line and
-   *     column), a wrong type, an unknown kind or apiVersion
+   *     column), a wrong type, a field KServe's CRD does not define, an unknown kind or apiVersion
    */
   public static KServeDocuments read(String yaml, String source) {
     SpecReader reader = new SpecReader(yaml, source);
