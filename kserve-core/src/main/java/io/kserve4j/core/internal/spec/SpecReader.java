@@ -103,8 +103,8 @@ public final class SpecReader {
   /** The problems of the document being read. */
   private List<Violation> violations = new ArrayList<>();
 
-  /** The kind of the document being read, for messages. */
-  private String kind = "";
+  /** The field name check of the document being read. */
+  private FieldNameCheck names = new FieldNameCheck("", this::violation);
 
   private SpecReader(String yaml, String source) {
     this.yaml = yaml;
@@ -169,7 +169,6 @@ public final class SpecReader {
         continue; // an empty document
       }
       violations = new ArrayList<>();
-      kind = "";
       KServeResource resource = document(doc);
       String prefix = several ? "[document " + (i + 1) + "] " : "";
       for (Violation v : violations) {
@@ -245,7 +244,7 @@ public final class SpecReader {
       }
       return null;
     }
-    this.kind = kind;
+    names = new FieldNameCheck(kind, this::violation);
     Fields f = new Fields(object, "", FieldTable.root(kind), null);
     f.take("kind");
     f.take("apiVersion");
@@ -774,119 +773,6 @@ public final class SpecReader {
     return "fix the YAML at " + at;
   }
 
-  // ---- field names
-
-  /**
-   * Reports an unknown field: the fix names the field meant, looking for the same name written
-   * differently, the name one level down (under a mapping the object has) or one level up, then the
-   * closest names at this level.
-   */
-  private void unknownField(
-      String name,
-      JsonNode value,
-      ObjectNode object,
-      String objectPath,
-      FieldTable.Shape shape,
-      @Nullable String parentPath,
-      FieldTable.@Nullable Shape parentShape) {
-    String path = join(objectPath, name);
-    String fix = null;
-    String same = FieldNames.sameName(name, shape.names());
-    if (same != null) {
-      fix = "did you mean " + same + "?";
-    }
-    if (fix == null) {
-      for (Map.Entry<String, JsonNode> sibling : object.properties()) {
-        String child = sibling.getKey();
-        if (sibling.getValue().isObject()
-            && shape.has(child)
-            && shape.ref(child).form() == FieldTable.Form.OBJECT) {
-          String below = FieldNames.sameName(name, shape.ref(child).shape().names());
-          if (below != null) {
-            fix =
-                "did you mean "
-                    + join(join(objectPath, child), below)
-                    + "? it belongs under "
-                    + child
-                    + ":";
-            break;
-          }
-        }
-      }
-    }
-    if (fix == null && parentShape != null && parentPath != null) {
-      String above = FieldNames.sameName(name, parentShape.names());
-      if (above != null) {
-        fix = "did you mean " + join(parentPath, above) + "? it belongs one level up";
-      }
-    }
-    if (fix == null) {
-      List<String> close = FieldNames.closest(name, shape.names());
-      fix =
-          close.isEmpty()
-              ? "not a field of " + kind + (objectPath.isEmpty() ? "" : " " + objectPath)
-              : "did you mean " + FieldNames.or(close) + "?";
-    }
-    violation(path, YamlFormat.show(YamlFormat.plain(value)), "unknown field", fix);
-  }
-
-  /**
-   * Checks the field names inside a value the reader keeps as read, against what the CRD defines
-   * for it; {@code parentPath} and {@code parentShape} are the object that holds it.
-   */
-  private void checkNames(
-      JsonNode value,
-      FieldTable.Ref ref,
-      String path,
-      String parentPath,
-      FieldTable.Shape parentShape) {
-    switch (ref.form()) {
-      case LEAF, ANY -> {}
-      case OBJECT -> {
-        if (value.isObject()) {
-          FieldTable.Shape shape = ref.shape();
-          for (Map.Entry<String, JsonNode> e : value.properties()) {
-            if (shape.has(e.getKey())) {
-              checkNames(e.getValue(), shape.ref(e.getKey()), join(path, e.getKey()), path, shape);
-            } else if (!shape.open()) {
-              unknownField(
-                  e.getKey(),
-                  e.getValue(),
-                  (ObjectNode) value,
-                  path,
-                  shape,
-                  parentPath,
-                  parentShape);
-            }
-          }
-        }
-      }
-      case LIST -> {
-        if (value.isArray()) {
-          for (int i = 0; i < value.size(); i++) {
-            checkNames(value.get(i), ref.element(), path + "[" + i + "]", parentPath, parentShape);
-          }
-        }
-      }
-      case MAP -> {
-        if (value.isObject()) {
-          for (Map.Entry<String, JsonNode> e : value.properties()) {
-            checkNames(
-                e.getValue(),
-                ref.element(),
-                path + "[" + e.getKey() + "]",
-                parentPath,
-                parentShape);
-          }
-        }
-      }
-    }
-  }
-
-  private static String join(String path, String name) {
-    return path.isEmpty() ? name : path + "." + name;
-  }
-
   /**
    * The fields of one mapping, taken one by one; what is not taken is kept as extra when the CRD
    * defines it, and is a violation when it does not.
@@ -906,7 +792,7 @@ public final class SpecReader {
     }
 
     String path(String name) {
-      return join(base, name);
+      return FieldNameCheck.join(base, name);
     }
 
     boolean has(String name) {
@@ -985,7 +871,7 @@ public final class SpecReader {
       if (v == null) {
         return null;
       }
-      checkNames(v, shape.ref(name), path(name), base, shape);
+      names.checkNames(v, shape.ref(name), path(name), base, shape);
       return asMap(YamlFormat.plain(v));
     }
 
@@ -1000,7 +886,7 @@ public final class SpecReader {
         String path = path(name) + "[" + i + "]";
         ObjectNode item = SpecReader.this.object(list.get(i), path);
         if (item != null) {
-          checkNames(item, shape.ref(name).element(), path, base, shape);
+          names.checkNames(item, shape.ref(name).element(), path, base, shape);
           result.add(asMap(YamlFormat.plain(item)));
         }
       }
@@ -1064,7 +950,7 @@ public final class SpecReader {
           continue;
         }
         if (!shape.has(name) && !shape.open()) {
-          unknownField(
+          names.unknownField(
               name,
               e.getValue(),
               node,
@@ -1076,7 +962,7 @@ public final class SpecReader {
         }
         String path = path(name);
         if (shape.has(name)) {
-          checkNames(e.getValue(), shape.ref(name), path, base, shape);
+          names.checkNames(e.getValue(), shape.ref(name), path, base, shape);
         }
         LOG.log(
             System.Logger.Level.DEBUG, () -> "kept for export, not applied in-process: " + path);
