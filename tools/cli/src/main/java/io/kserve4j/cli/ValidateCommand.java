@@ -1,12 +1,16 @@
 package io.kserve4j.cli;
 
+import io.kserve4j.core.InferenceService;
+import io.kserve4j.core.StorageOptions;
 import io.kserve4j.core.spec.InferenceGraphResource;
 import io.kserve4j.core.spec.InferenceServiceResource;
 import io.kserve4j.core.spec.KServeDocument;
 import io.kserve4j.core.spec.KServeDocuments;
 import io.kserve4j.core.spec.KServeResource;
 import io.kserve4j.core.spec.KServeYaml;
+import io.kserve4j.core.spec.SpecValidationException;
 import io.kserve4j.core.spec.Violation;
+import io.kserve4j.protocol.InferenceException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -59,6 +63,15 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE.yaml", description = "KServe YAML files")
   List<Path> files = new ArrayList<>();
 
+  @CommandLine.Option(
+      names = "--load",
+      description =
+          "also load each valid InferenceService's model with its runtime (then close it): finds"
+              + " a corrupt or unsupported model file")
+  boolean load;
+
+  @CommandLine.Mixin StorageMixin storage = new StorageMixin();
+
   @CommandLine.Spec CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
 
   /**
@@ -81,14 +94,52 @@ final class ValidateCommand implements Callable<Integer> {
 
   private final List<ServiceCheck> serviceChecks;
 
-  /** The command as {@code kserve4j validate} runs it. */
+  /**
+   * The command as {@code kserve4j validate} runs it: after KServe's rules, what serving would fail
+   * on at once (the runtime chosen for the format, the storage URI resolving to an existing file or
+   * folder), and with {@code --load} the model loaded.
+   */
   ValidateCommand() {
-    this(List.of());
+    this.serviceChecks = List.of(this::servable);
   }
 
   /** The command with these checks run on each InferenceService whose spec is valid. */
   ValidateCommand(List<ServiceCheck> serviceChecks) {
     this.serviceChecks = List.copyOf(serviceChecks);
+  }
+
+  /** Runtime selection and storage without loading; with {@code --load}, the load itself. */
+  private List<Violation> servable(
+      InferenceServiceResource service, KServeDocuments file, Path path) {
+    StorageOptions options = storage.options();
+    Path dir = path.toAbsolutePath().getParent();
+    if (dir != null) {
+      options = options.withBaseDir(dir);
+    }
+    InferenceService.Builder builder =
+        InferenceService.builder()
+            .resource(service)
+            .servingRuntimes(file.servingRuntimes())
+            .storage(options);
+    List<Violation> problems = builder.check();
+    if (!problems.isEmpty() || !load) {
+      return problems;
+    }
+    try (InferenceService loaded = builder.build()) {
+      return List.of();
+    } catch (SpecValidationException e) {
+      return e.violations();
+    } catch (InferenceException e) {
+      return List.of(
+          new Violation(
+              "spec.predictor.model.storageUri",
+              service.spec().predictor().model() == null
+                  ? null
+                  : java.util.Objects.requireNonNull(service.spec().predictor().model())
+                      .storageUri(),
+              "the runtime cannot load the model: " + e.getMessage(),
+              "check that the file is a model of the declared modelFormat"));
+    }
   }
 
   @Override

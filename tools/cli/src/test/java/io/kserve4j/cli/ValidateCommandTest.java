@@ -33,6 +33,14 @@ class ValidateCommandTest {
 
   @TempDir Path dir;
 
+  /** The services' model, {@code models/iris} beside the files: storage must resolve. */
+  @org.junit.jupiter.api.BeforeEach
+  void model() throws IOException {
+    Path models = Files.createDirectories(dir.resolve("models/iris"));
+    Path shared = Path.of(System.getProperty("kserve4j.shared.dir", "../../testdata"));
+    Files.copy(shared.resolve("models/sk_logreg_iris/model.onnx"), models.resolve("model.onnx"));
+  }
+
   private record Run(int exit, String out) {}
 
   private static Run run(String... args) {
@@ -221,5 +229,65 @@ class ValidateCommandTest {
                 + " file://models/iris: does not exist (put the model there)\n")
         .endsWith(
             f + ": invalid, 2 problems (invalid: 2 InferenceServices; valid: 1 ServingRuntime)\n");
+  }
+
+  @Test
+  void aStorageUriThatResolvesToNothing_isAProblem_namingTheField() throws IOException {
+    Path f =
+        file(
+            "missing.yaml",
+            "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n"
+                + "  name: iris\nspec:\n  predictor:\n    sklearn:\n"
+                + "      storageUri: models/nope\n");
+
+    Run r = run("validate", f.toString());
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out())
+        .contains(
+            "InferenceService 'iris': spec.predictor.model.storageUri = models/nope: nothing exists"
+                + " at ")
+        .contains("(fix the path or copy the model there)");
+  }
+
+  @Test
+  void aFormatNoRuntimeServes_isAProblem() throws IOException {
+    Path f =
+        file(
+            "pmml.yaml",
+            "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n"
+                + "  name: iris\nspec:\n  predictor:\n    model:\n      modelFormat:\n"
+                + "        name: pmml\n      storageUri: models/iris\n");
+
+    Run r = run("validate", f.toString());
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("InferenceService 'iris': spec.predictor.model");
+    assertThat(r.out()).contains("pmml");
+  }
+
+  @Test
+  void load_loadsTheModel_andACorruptFileIsAProblem() throws IOException {
+    Path good = file("good.yaml", isvc("iris", ""));
+    Run ok = run("validate", "--load", good.toString());
+    assertThat(ok.exit()).as(ok.out()).isZero();
+
+    Path corrupt = Files.createDirectories(dir.resolve("models/broken"));
+    Files.writeString(corrupt.resolve("model.onnx"), "not an onnx model");
+    Path bad =
+        file(
+            "bad.yaml",
+            "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n"
+                + "  name: broken\nspec:\n  predictor:\n    sklearn:\n"
+                + "      storageUri: models/broken\n");
+
+    Run without = run("validate", bad.toString());
+    assertThat(without.exit()).as("without --load the file is not opened").isZero();
+
+    Run loaded = run("validate", "--load", bad.toString());
+    assertThat(loaded.exit()).isEqualTo(1);
+    assertThat(loaded.out())
+        .contains("InferenceService 'broken': spec.predictor.model.storageUri = models/broken:")
+        .contains("cannot load the model");
   }
 }
