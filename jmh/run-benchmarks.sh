@@ -30,6 +30,10 @@ ratio B7-burst-64-at-zero io.kserve4j.jmh.core.ZeroColdStartBenchmark firstPredi
 ratio B8-rest io.kserve4j.jmh.wire.RestInferBenchmark bareHandler restServer bareHandlerControl
 ratio codec io.kserve4j.jmh.wire.JsonCodecBenchmark databindTree streaming databindTreeControl
 ratio grpc-overhead io.kserve4j.jmh.wire.GrpcInferBenchmark predict grpcInfer predictControl
+ratio xgboost-batch1 io.kserve4j.jmh.runtime.XgboostPredictBenchmark library predict libraryControl batch=1
+ratio xgboost-batch64 io.kserve4j.jmh.runtime.XgboostPredictBenchmark library predict libraryControl batch=64
+ratio lightgbm-batch1 io.kserve4j.jmh.runtime.LightGbmPredictBenchmark library predict libraryControl batch=1
+ratio lightgbm-batch64 io.kserve4j.jmh.runtime.LightGbmPredictBenchmark library predict libraryControl batch=64
 if [[ -z "$only" || "decision" == *"$only"* ]]; then
   echo "== decision"
   java -cp "$jar" org.openjdk.jmh.Main 'io.kserve4j.jmh.autoscale.DecisionBenchmark' -f 1 -wi 3 -i 5 \

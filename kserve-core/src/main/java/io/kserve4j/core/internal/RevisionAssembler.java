@@ -74,14 +74,15 @@ public final class RevisionAssembler {
       return problems;
     }
     RuntimeSelector.Selection selection;
+    Artifact artifact = new Artifact(r, subject, declared);
     try {
-      selection = select(r, subject, declared);
+      selection = select(r, subject, declared, artifact);
     } catch (SpecValidationException e) {
       problems.addAll(e.violations());
       return problems;
     }
     try {
-      resolve(r, subject, declared, selection);
+      resolve(artifact, selection);
     } catch (SpecValidationException e) {
       problems.addAll(e.violations());
     }
@@ -105,9 +106,10 @@ public final class RevisionAssembler {
     // while the spec is validated; a selection problem is reported after the spec's own.
     RuntimeSelector.Selection chosen = null;
     SpecValidationException selectionProblem = null;
-    if (declared != null) {
+    Artifact artifact = declared == null ? null : new Artifact(r, subject, declared);
+    if (declared != null && artifact != null) {
       try {
-        chosen = select(r, subject, declared);
+        chosen = select(r, subject, declared, artifact);
         chosen.runtime().prepare();
       } catch (SpecValidationException problem) {
         selectionProblem = problem;
@@ -122,7 +124,7 @@ public final class RevisionAssembler {
     }
     ModelSpec modelSpec = declared;
     RuntimeSelector.Selection selection = chosen;
-    Path path = resolve(r, subject, modelSpec, selection);
+    Path path = resolve(Objects.requireNonNull(artifact), selection);
     Map<String, String> annotations = new LinkedHashMap<>(r.metadata().annotations());
     annotations.putAll(p.component().annotations());
     List<RuntimeOptions> options = new ArrayList<>(config.runtimeOptions());
@@ -257,24 +259,71 @@ public final class RevisionAssembler {
   }
 
   private RuntimeSelector.Selection select(
-      InferenceServiceResource r, String subject, ModelSpec declared) {
+      InferenceServiceResource r, String subject, ModelSpec declared, Artifact artifact) {
     return new RuntimeSelector(
             RuntimeSelector.discover(config.runtimes()), config.servingRuntimes())
-        .select(subject, r.metadata().namespaceOrDefault(), declared);
+        .select(subject, r.metadata().namespaceOrDefault(), declared, artifact::lookAt);
   }
 
-  private @Nullable Path resolve(
-      InferenceServiceResource r,
-      String subject,
-      ModelSpec model,
-      RuntimeSelector.Selection selection) {
-    String uri = model.storageUri();
-    if (uri == null || selection.runtime().name().equals(JavaServingRuntime.NAME)) {
+  private @Nullable Path resolve(Artifact artifact, RuntimeSelector.Selection selection) {
+    if (selection.runtime().name().equals(JavaServingRuntime.NAME)) {
       return null;
     }
-    return new StorageResolver(
-            config.storage(), r.name(), subject, "spec.predictor.model.storageUri")
-        .resolve(uri);
+    return artifact.resolve();
+  }
+
+  /**
+   * The model's storage resolved once: selection may look at it first (when several runtimes serve
+   * the format), then the chosen runtime loads from the same path.
+   */
+  private final class Artifact {
+    private final InferenceServiceResource r;
+    private final String subject;
+    private final ModelSpec model;
+    private boolean resolved;
+    private @Nullable Path path;
+    private @Nullable SpecValidationException problem;
+
+    Artifact(InferenceServiceResource r, String subject, ModelSpec model) {
+      this.r = r;
+      this.subject = subject;
+      this.model = model;
+    }
+
+    /** The local path, or {@code null} when the model has no storage or it cannot be resolved. */
+    @Nullable Path lookAt() {
+      try {
+        return resolve();
+      } catch (SpecValidationException e) {
+        return null; // reported when the chosen runtime's storage is resolved
+      }
+    }
+
+    /**
+     * The local path, or {@code null} when the model has no storage.
+     *
+     * @throws SpecValidationException if the storage URI cannot be used
+     */
+    @Nullable Path resolve() {
+      if (!resolved) {
+        resolved = true;
+        String uri = model.storageUri();
+        if (uri != null) {
+          try {
+            path =
+                new StorageResolver(
+                        config.storage(), r.name(), subject, "spec.predictor.model.storageUri")
+                    .resolve(uri);
+          } catch (SpecValidationException e) {
+            problem = e;
+          }
+        }
+      }
+      if (problem != null) {
+        throw problem;
+      }
+      return path;
+    }
   }
 
   private static String subject(InferenceServiceResource r) {

@@ -9,6 +9,7 @@ import io.kserve4j.core.spec.ServingRuntimeSpec;
 import io.kserve4j.core.spec.SpecValidationException;
 import io.kserve4j.core.spec.SupportedModelFormat;
 import io.kserve4j.core.spec.Violation;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,26 +31,23 @@ import org.jspecify.annotations.Nullable;
  * <p>The built-in runtimes found with {@link ServiceLoader} take part as ClusterServingRuntimes. A
  * ServingRuntime read from YAML is served by the built-in its annotation {@value
  * #IMPLEMENTATION_ANNOTATION} names, or by the built-in of the same name. KServe's own shipped
- * runtime names ({@code kserve-sklearnserver}...) named explicitly select among the built-ins.
+ * runtime names ({@code kserve-xgbserver}...) named explicitly are checked against that runtime's
+ * formats and protocols as KServe checks them, then select among the built-ins, the runtime's
+ * counterpart first ({@code kserve-xgbserver}: {@code kserve4j-xgboost}).
+ *
+ * <p><b>The model's files.</b> When more than one runtime remains, in KServe's order, the first
+ * whose {@link ServingRuntime#canLoad} accepts the model's artifact is chosen (a {@code .onnx} file
+ * declared as modelFormat {@code xgboost} goes to the ONNX runtime, an XGBoost {@code model.json}
+ * to {@code kserve4j-xgboost}); when none accepts it, KServe's first, whose load then says what is
+ * wrong. An explicit runtime of the user's own is never second-guessed.
+ *
+ * <p><b>No runtime.</b> A format that no runtime on the class path declares is refused naming the
+ * artifact that serves it ({@code modelFormat xgboost needs the artifact
+ * io.kserve4j:kserve4j-xgboost}).
  */
 public final class RuntimeSelector {
   /** Annotation on a YAML ServingRuntime naming the built-in runtime that serves it in a JVM. */
   public static final String IMPLEMENTATION_ANNOTATION = "serving.kserve4j.io/runtime";
-
-  private static final Set<String> KSERVE_SHIPPED_RUNTIMES =
-      Set.of(
-          "kserve-sklearnserver",
-          "kserve-xgbserver",
-          "kserve-lgbserver",
-          "kserve-mlserver",
-          "kserve-predictiveserver",
-          "kserve-tensorflow-serving",
-          "kserve-torchserve",
-          "kserve-tritonserver",
-          "kserve-pmmlserver",
-          "kserve-paddleserver",
-          "kserve-huggingfaceserver",
-          "kserve-openvino");
 
   private final List<Candidate> candidates;
   private final List<ServingRuntime> builtIns;
@@ -99,9 +98,27 @@ public final class RuntimeSelector {
    *     NoSupportingRuntime) and the formats on offer
    */
   public Selection select(String subject, String namespace, ModelSpec model) {
+    return select(subject, namespace, model, () -> null);
+  }
+
+  /**
+   * Selects the runtime for {@code model} of a service in {@code namespace}, looking at the model's
+   * files when KServe's rules leave several runtimes (see the class description).
+   *
+   * @param artifact the model's files on local disk, resolved on demand (called at most once, and
+   *     only when the choice depends on it); {@code null} when unknown
+   * @throws SpecValidationException with KServe's reason (RuntimeNotRecognized, RuntimeDisabled,
+   *     NoSupportingRuntime) and the formats on offer, or the artifact to add for the format
+   */
+  public Selection select(
+      String subject, String namespace, ModelSpec model, Supplier<@Nullable Path> artifact) {
     String explicit = model.runtime();
-    if (explicit != null && !KSERVE_SHIPPED_RUNTIMES.contains(explicit)) {
+    KServeRuntimes.Shipped shipped = explicit == null ? null : KServeRuntimes.shipped(explicit);
+    if (explicit != null && shipped == null) {
       return explicit(subject, namespace, model, explicit);
+    }
+    if (shipped != null) {
+      checkShipped(subject, model, shipped);
     }
     List<Candidate> namespaced = new ArrayList<>();
     List<Candidate> cluster = new ArrayList<>();
@@ -137,7 +154,72 @@ public final class RuntimeSelector {
     if (ordered.isEmpty()) {
       throw noSupportingRuntime(subject, model, explicit);
     }
+    String counterpart = shipped == null ? null : shipped.counterpart(format);
+    if (counterpart != null) {
+      // The built-in that stands for the named KServe runtime goes first (List.sort is stable).
+      ordered.sort(Comparator.comparingInt(c -> c.resource().name().equals(counterpart) ? 0 : 1));
+    }
+    return firstThatLoads(subject, ordered, artifact);
+  }
+
+  /**
+   * KServe's check of an explicit runtime, against what KServe's shipped runtime of that name
+   * declares: the model's format and version among its formats (autoSelect ignored), its protocol
+   * among its protocols.
+   */
+  private static void checkShipped(
+      String subject, ModelSpec model, KServeRuntimes.Shipped shipped) {
+    ServingRuntimeSpec spec = shipped.spec();
+    if (!supports(spec, model.modelFormat(), false) || !speaks(spec, model)) {
+      throw new SpecValidationException(
+          subject,
+          List.of(
+              new Violation(
+                  "spec.predictor.model.runtime",
+                  shipped.name(),
+                  "KServe's "
+                      + shipped.name()
+                      + " does not support modelFormat "
+                      + label(model.modelFormat())
+                      + " with protocol "
+                      + model.protocolVersionOrDefault()
+                      + " (NoSupportingRuntime)",
+                  "it serves "
+                      + formats(spec)
+                      + " over "
+                      + (spec.protocolVersions().isEmpty()
+                          ? "any protocol"
+                          : spec.protocolVersions())
+                      + "; unset runtime to select one automatically")));
+    }
+  }
+
+  /**
+   * The first of {@code ordered} whose runtime can load the model's artifact; the first of all when
+   * there is one candidate, the artifact is unknown, or no runtime can load it.
+   */
+  private Selection firstThatLoads(
+      String subject, List<Candidate> ordered, Supplier<@Nullable Path> artifact) {
+    if (ordered.size() > 1) {
+      Path path = artifact.get();
+      if (path != null) {
+        for (Candidate c : ordered) {
+          ServingRuntime impl = implementation(c);
+          if (impl == null || canLoad(impl, path)) {
+            return implement(subject, c);
+          }
+        }
+      }
+    }
     return implement(subject, ordered.get(0));
+  }
+
+  private static boolean canLoad(ServingRuntime runtime, Path path) {
+    try {
+      return runtime.canLoad(path);
+    } catch (RuntimeException e) {
+      return true; // a runtime whose check fails is not skipped: its load reports the problem
+    }
   }
 
   private Selection explicit(String subject, String namespace, ModelSpec model, String name) {
@@ -203,34 +285,43 @@ public final class RuntimeSelector {
     return implement(subject, found);
   }
 
+  /** The runtime that serves a candidate: itself, or the built-in a YAML runtime names. */
+  private @Nullable ServingRuntime implementation(Candidate c) {
+    ServingRuntime impl = c.builtIn();
+    if (impl != null) {
+      return impl;
+    }
+    String wanted = implementationName(c.resource());
+    for (ServingRuntime rt : builtIns) {
+      if (rt.name().equals(wanted)) {
+        return rt;
+      }
+    }
+    return null;
+  }
+
+  private static String implementationName(ServingRuntimeResource r) {
+    return Objects.requireNonNullElse(
+        r.metadata().annotations().get(IMPLEMENTATION_ANNOTATION), r.name());
+  }
+
   private Selection implement(String subject, Candidate chosen) {
     ServingRuntimeResource r = chosen.resource();
-    ServingRuntime impl = chosen.builtIn();
+    ServingRuntime impl = implementation(chosen);
     if (impl == null) {
-      String wanted =
-          Objects.requireNonNullElse(
-              r.metadata().annotations().get(IMPLEMENTATION_ANNOTATION), r.name());
-      for (ServingRuntime rt : builtIns) {
-        if (rt.name().equals(wanted)) {
-          impl = rt;
-          break;
-        }
-      }
-      if (impl == null) {
-        throw new SpecValidationException(
-            subject,
-            List.of(
-                new Violation(
-                    r.kind() + " '" + r.name() + "'",
-                    wanted,
-                    "was selected but no runtime in this JVM implements it",
-                    "annotate the runtime with "
-                        + IMPLEMENTATION_ANNOTATION
-                        + ": <one of "
-                        + builtInNames()
-                        + ">, or add a ServingRuntime implementation of that name to the class"
-                        + " path")));
-      }
+      throw new SpecValidationException(
+          subject,
+          List.of(
+              new Violation(
+                  r.kind() + " '" + r.name() + "'",
+                  implementationName(r),
+                  "was selected but no runtime in this JVM implements it",
+                  "annotate the runtime with "
+                      + IMPLEMENTATION_ANNOTATION
+                      + ": <one of "
+                      + builtInNames()
+                      + ">, or add a ServingRuntime implementation of that name to the class"
+                      + " path")));
     }
     return new Selection(r.name(), r.isClusterScoped(), impl);
   }
@@ -238,20 +329,38 @@ public final class RuntimeSelector {
   private SpecValidationException noSupportingRuntime(
       String subject, ModelSpec model, @Nullable String explicit) {
     Set<String> offered = new LinkedHashSet<>();
+    boolean declared = false;
+    String format = model.modelFormat().name();
     for (Candidate c : candidates) {
       if (!c.resource().spec().isDisabled()) {
         for (SupportedModelFormat f : c.resource().spec().supportedModelFormats()) {
+          declared |= f.name().equals(format);
           if (f.isAutoSelect()) {
             offered.add(f.version() == null ? f.name() : f.name() + ":" + f.version());
           }
         }
       }
     }
+    KServeRuntimes.FormatArtifact artifact = KServeRuntimes.artifactFor(format);
     String why =
         explicit != null
             ? "KServe's runtime '" + explicit + "' has no in-JVM counterpart for this format"
             : "no enabled runtime auto-selects this format and version over protocol "
                 + model.protocolVersionOrDefault();
+    String fix =
+        !declared && artifact != null
+            ? "modelFormat "
+                + format
+                + " needs the artifact "
+                + artifact.artifact()
+                + " ("
+                + artifact.note()
+                + "): add it to the class path; formats on offer: "
+                + offered
+            : "formats on offer: "
+                + offered
+                + "; export the model to ONNX (modelFormat onnx), or add a jar that provides"
+                + " a io.kserve4j.core.runtime.ServingRuntime for it (ServiceLoader)";
     return new SpecValidationException(
         subject,
         List.of(
@@ -259,10 +368,7 @@ public final class RuntimeSelector {
                 "spec.predictor.model.modelFormat",
                 label(model.modelFormat()),
                 why + " (NoSupportingRuntime)",
-                "formats on offer: "
-                    + offered
-                    + "; export the model to ONNX (modelFormat onnx), or add a jar that provides"
-                    + " a io.kserve4j.core.runtime.ServingRuntime for it (ServiceLoader)")));
+                fix)));
   }
 
   /** KServe's label match: {@code mt:name} or {@code mt:name:version}, exact strings. */

@@ -1,6 +1,7 @@
 package io.kserve4j.core.runtime;
 
 import io.kserve4j.core.spec.SupportedModelFormat;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -11,8 +12,14 @@ import java.util.List;
  * explicit {@code runtime:} wins, else the auto-selectable runtimes for the model's format and
  * version, highest priority first.
  *
+ * <p>When several runtimes on the class path auto-select a model's format at the same rank (the
+ * ONNX runtime serves xgboost models exported to ONNX, {@code kserve4j-xgboost} serves XGBoost's
+ * own files), the first in KServe's order whose {@link #canLoad} accepts the model's files is
+ * chosen.
+ *
  * <p>kserve4j ships {@code kserve4j-onnxruntime} (onnx, and sklearn, xgboost, lightgbm and pytorch
- * models exported to ONNX) and {@code kserve4j-java} (plain Java functions).
+ * models exported to ONNX), {@code kserve4j-xgboost} and {@code kserve4j-lightgbm} (XGBoost and
+ * LightGBM models as those libraries save them) and {@code kserve4j-java} (plain Java functions).
  */
 public interface ServingRuntime {
   /** The runtime's name, unique among runtimes, e.g. {@code kserve4j-onnxruntime}. */
@@ -45,6 +52,19 @@ public interface ServingRuntime {
    * rest of the service's setup. Must not throw. By default nothing.
    */
   default void prepare() {}
+
+  /**
+   * Whether the model artifact at {@code artifact} (a file, or a folder as storage resolved it)
+   * holds a file this runtime loads. Runtime selection asks it when KServe's rules leave several
+   * candidates: it skips a candidate that answers {@code false} for the next one that answers
+   * {@code true} (so a {@code .onnx} file goes to the ONNX runtime and an XGBoost {@code
+   * model.json} to the XGBoost runtime, both declared for modelFormat {@code xgboost}). Answer from
+   * file names and a look at the first bytes; do not load the model. Must not throw. By default
+   * {@code true}: a runtime that does not look is never skipped.
+   */
+  default boolean canLoad(Path artifact) {
+    return true;
+  }
 
   /**
    * Loads one instance of a model: one replica, with its own native resources.

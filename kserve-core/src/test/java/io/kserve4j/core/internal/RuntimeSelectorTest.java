@@ -13,6 +13,7 @@ import io.kserve4j.core.spec.ServingRuntimeResource;
 import io.kserve4j.core.spec.ServingRuntimeSpec;
 import io.kserve4j.core.spec.SpecValidationException;
 import io.kserve4j.core.spec.SupportedModelFormat;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,35 @@ class RuntimeSelectorTest {
       throw new UnsupportedOperationException();
     }
   }
+
+  /** A runtime that loads the files whose names end with {@code suffix}. */
+  private record Loads(String name, String suffix, SupportedModelFormat... formats)
+      implements ServingRuntime {
+    @Override
+    public List<SupportedModelFormat> supportedModelFormats() {
+      return List.of(formats);
+    }
+
+    @Override
+    public boolean canLoad(Path artifact) {
+      return artifact.toString().endsWith(suffix);
+    }
+
+    @Override
+    public Model load(ModelContext context) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  private static final ServingRuntime TREES_ONNX =
+      new Loads("kserve4j-onnxruntime", ".onnx", auto("xgboost", "2", 1), auto("onnx", "1", 1));
+  private static final ServingRuntime XGB =
+      new Loads(
+          "kserve4j-xgboost",
+          ".json",
+          auto("xgboost", "1", 1),
+          auto("xgboost", "2", 1),
+          auto("xgboost", "3", 1));
 
   private static SupportedModelFormat auto(
       String name, @Nullable String version, @Nullable Integer priority) {
@@ -180,5 +210,95 @@ class RuntimeSelectorTest {
                 .select("s", "default", model("sklearn", null, null, "kserve-sklearnserver"))
                 .runtime())
         .isSameAs(ONNX);
+  }
+
+  @Test
+  void severalRuntimesForOneFormat_theModelsFilesDecide() {
+    RuntimeSelector both = new RuntimeSelector(List.of(TREES_ONNX, XGB), List.of());
+    ModelSpec xgboost = model("xgboost", null, null, null);
+    // Same priority and protocols: KServe's order puts kserve4j-onnxruntime first (by name).
+    assertThat(both.select("s", "default", xgboost, () -> Path.of("/m/model.onnx")).runtime())
+        .isSameAs(TREES_ONNX);
+    assertThat(both.select("s", "default", xgboost, () -> Path.of("/m/model.json")).runtime())
+        .isSameAs(XGB);
+    // Nobody loads it: KServe's first, whose load says what is wrong.
+    assertThat(both.select("s", "default", xgboost, () -> Path.of("/m/notes.txt")).runtime())
+        .isSameAs(TREES_ONNX);
+    // Unknown files: KServe's first, and the artifact is never asked for with one candidate.
+    assertThat(both.select("s", "default", xgboost).runtime()).isSameAs(TREES_ONNX);
+    assertThat(
+            both.select(
+                    "s",
+                    "default",
+                    model("xgboost", "3", null, null),
+                    () -> {
+                      throw new AssertionError("one candidate: no need to look at the files");
+                    })
+                .runtime())
+        .isSameAs(XGB);
+  }
+
+  @Test
+  void explicitRuntimeOfTheUser_isNeverSecondGuessedByTheFiles() {
+    RuntimeSelector both = new RuntimeSelector(List.of(TREES_ONNX, XGB), List.of());
+    assertThat(
+            both.select(
+                    "s",
+                    "default",
+                    model("xgboost", null, null, "kserve4j-onnxruntime"),
+                    () -> Path.of("/m/model.json"))
+                .runtime())
+        .isSameAs(TREES_ONNX);
+  }
+
+  @Test
+  void kserveXgbserver_selectsItsCounterpartFirst_andAnOnnxFileStillGoesToOnnx() {
+    RuntimeSelector both = new RuntimeSelector(List.of(TREES_ONNX, XGB), List.of());
+    ModelSpec named = model("xgboost", null, null, "kserve-xgbserver");
+    assertThat(both.select("s", "default", named, () -> Path.of("/m/model.json")).runtime())
+        .isSameAs(XGB);
+    assertThat(both.select("s", "default", named).runtime()).isSameAs(XGB);
+    assertThat(both.select("s", "default", named, () -> Path.of("/m/model.onnx")).runtime())
+        .isSameAs(TREES_ONNX);
+  }
+
+  @Test
+  void kserveShippedRuntimeNames_areCheckedAsKServeChecksAnExplicitRuntime() {
+    RuntimeSelector both = new RuntimeSelector(List.of(TREES_ONNX, XGB), List.of());
+    // kserve-xgbserver serves xgboost:2 over v1 and v2 only.
+    assertThatThrownBy(
+            () -> both.select("s", "default", model("xgboost", "3", null, "kserve-xgbserver")))
+        .isInstanceOf(SpecValidationException.class)
+        .hasMessageContaining(
+            "spec.predictor.model.runtime = kserve-xgbserver: KServe's kserve-xgbserver does not"
+                + " support modelFormat xgboost:3 with protocol v1 (NoSupportingRuntime)")
+        .hasMessageContaining("it serves [xgboost:2] over [v1, v2]");
+    assertThatThrownBy(
+            () ->
+                both.select("s", "default", model("xgboost", null, "grpc-v2", "kserve-xgbserver")))
+        .hasMessageContaining("with protocol grpc-v2 (NoSupportingRuntime)");
+    assertThatThrownBy(
+            () -> both.select("s", "default", model("lightgbm", null, null, "kserve-xgbserver")))
+        .hasMessageContaining("does not support modelFormat lightgbm");
+  }
+
+  @Test
+  void aFormatNoRuntimeOnTheClassPathDeclares_namesTheArtifactToAdd() {
+    RuntimeSelector onnxOnly = new RuntimeSelector(List.of(ONNX), List.of());
+    assertThatThrownBy(() -> onnxOnly.select("s", "default", model("lightgbm", null, null, null)))
+        .isInstanceOf(SpecValidationException.class)
+        .hasMessageContaining(
+            "spec.predictor.model.modelFormat = lightgbm: no enabled runtime auto-selects this"
+                + " format and version over protocol v1 (NoSupportingRuntime)")
+        .hasMessageContaining(
+            "modelFormat lightgbm needs the artifact io.kserve4j:kserve4j-lightgbm (LightGBM's"
+                + " text model (model.txt)): add it to the class path");
+    assertThatThrownBy(
+            () -> onnxOnly.select("s", "default", model("xgboost", null, null, "kserve-xgbserver")))
+        .hasMessageContaining(
+            "KServe's runtime 'kserve-xgbserver' has no in-JVM counterpart for this format"
+                + " (NoSupportingRuntime)")
+        .hasMessageContaining(
+            "modelFormat xgboost needs the artifact io.kserve4j:kserve4j-xgboost");
   }
 }

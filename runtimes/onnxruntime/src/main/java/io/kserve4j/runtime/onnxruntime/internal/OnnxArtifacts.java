@@ -33,13 +33,14 @@ final class OnnxArtifacts {
           + " model.onnx";
 
   static final String XGBOOST_FIX =
-      "XGBoost models (.json, .ubj, .bst) do not run in ONNX Runtime as they are; convert the"
-          + " booster with onnxmltools: onx = onnxmltools.convert_xgboost(booster,"
-          + " initial_types=[(\"input\", FloatTensorType([None, n]))]), save it as model.onnx and"
-          + " point storageUri at it";
+      "XGBoost models (.json, .ubj, .bst) do not run in ONNX Runtime as they are; add the artifact"
+          + " io.kserve4j:kserve4j-xgboost to serve them as they are, or convert the booster with"
+          + " onnxmltools: onx = onnxmltools.convert_xgboost(booster, initial_types=[(\"input\","
+          + " FloatTensorType([None, n]))]), save it as model.onnx and point storageUri at it";
 
   static final String LIGHTGBM_FIX =
-      "LightGBM text models (.txt) do not run in ONNX Runtime as they are; convert the model with"
+      "LightGBM text models (.txt) do not run in ONNX Runtime as they are; add the artifact"
+          + " io.kserve4j:kserve4j-lightgbm to serve them as they are, or convert the model with"
           + " onnxmltools: onx = onnxmltools.convert_lightgbm(model, initial_types=[(\"input\","
           + " FloatTensorType([None, n]))]), save it as model.onnx and point storageUri at it";
 
@@ -116,11 +117,32 @@ final class OnnxArtifacts {
         "put the model there as model.onnx, or point storageUri at a .onnx file");
   }
 
+  /**
+   * Whether {@code path} holds an ONNX model: a file that is no other framework's, or a folder with
+   * a {@code .onnx} file (at most {@link #MAX_DEPTH} levels down). Never throws.
+   */
+  static boolean holdsOnnx(Path path) {
+    if (Files.isRegularFile(path)) {
+      return lowerName(path).endsWith(".onnx") || guidance(path) == null;
+    }
+    if (!Files.isDirectory(path)) {
+      return false;
+    }
+    try (Stream<Path> walk = Files.walk(path, MAX_DEPTH)) {
+      return walk.anyMatch(f -> Files.isRegularFile(f) && lowerName(f).endsWith(".onnx"));
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
   /** What to do with a file of another framework, or {@code null} when it may be ONNX. */
   static @Nullable String guidance(Path file) {
     String name = lowerName(file);
     if (name.endsWith(".pkl") || name.endsWith(".joblib") || name.endsWith(".pickle")) {
       return SKLEARN_FIX;
+    }
+    if (name.endsWith(".bst") && isLightGbm(file)) {
+      return LIGHTGBM_FIX; // KServe's lgbserver loads LightGBM text models saved as model.bst
     }
     if (name.endsWith(".ubj") || name.endsWith(".bst")) {
       return XGBOOST_FIX;

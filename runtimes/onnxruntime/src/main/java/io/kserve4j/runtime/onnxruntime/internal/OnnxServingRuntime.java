@@ -104,6 +104,17 @@ public final class OnnxServingRuntime implements ServingRuntime {
   }
 
   /**
+   * Whether {@code artifact} holds an ONNX model: a {@code .onnx} file or a folder with one (or a
+   * file of no other framework's kind). An XGBoost, LightGBM, PyTorch or pickle file is not: with
+   * {@code kserve4j-xgboost} or {@code kserve4j-lightgbm} on the class path, selection gives those
+   * files to that runtime.
+   */
+  @Override
+  public boolean canLoad(Path artifact) {
+    return OnnxArtifacts.holdsOnnx(artifact);
+  }
+
+  /**
    * CUDA when a GPU build of ONNX Runtime 1.28.0 is on the class path (bytedeco's for CUDA 13, or
    * Microsoft's onnxruntime_gpu for CUDA 12) and this JVM has not loaded ONNX Runtime's CPU natives
    * already; the description says which, or what to add.

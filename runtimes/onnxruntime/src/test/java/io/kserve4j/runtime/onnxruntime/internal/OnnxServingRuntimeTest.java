@@ -125,18 +125,44 @@ class OnnxServingRuntimeTest {
     Files.copy(
         SharedModels.model("xgboost_iris_multinomial").resolve("model.json"),
         xgb.resolve("model.json"));
-    assertThat(refused(xgb).getMessage()).contains("onnxmltools.convert_xgboost(");
+    assertThat(refused(xgb).getMessage())
+        .contains("add the artifact io.kserve4j:kserve4j-xgboost to serve them as they are")
+        .contains("onnxmltools.convert_xgboost(");
 
     Path lgbm = Files.createDirectories(tmp.resolve("lgbm"));
     Files.copy(
         SharedModels.model("lightgbm_iris_classification_na").resolve("model.txt"),
         lgbm.resolve("model.txt"));
-    assertThat(refused(lgbm).getMessage()).contains("onnxmltools.convert_lightgbm(");
+    assertThat(refused(lgbm).getMessage())
+        .contains("add the artifact io.kserve4j:kserve4j-lightgbm to serve them as they are")
+        .contains("onnxmltools.convert_lightgbm(");
+
+    // KServe's lgbserver loads LightGBM text saved as model.bst: that is LightGBM, not XGBoost.
+    Path lgbmBst = Files.createDirectories(tmp.resolve("lgbm-bst"));
+    Files.copy(
+        SharedModels.model("lightgbm_iris_classification_na").resolve("model.txt"),
+        lgbmBst.resolve("model.bst"));
+    assertThat(refused(lgbmBst).getMessage()).contains("kserve4j-lightgbm");
 
     Path torch = Files.createDirectories(tmp.resolve("torch"));
     Files.copy(
         SharedModels.model("torchscript_mlp").resolve("model.pt"), torch.resolve("model.pt"));
     assertThat(refused(torch).getMessage()).contains("torch.onnx.export(model, example_input");
+  }
+
+  @Test
+  void canLoad_onnxFilesAndFoldersWithOne_notOtherFrameworksFiles() throws IOException {
+    OnnxServingRuntime runtime = new OnnxServingRuntime();
+    Path mlp = SharedModels.model("handmade_mlp");
+    assertThat(runtime.canLoad(mlp)).isTrue();
+    assertThat(runtime.canLoad(mlp.resolve("model.onnx"))).isTrue();
+    Path xgb = SharedModels.model("xgboost_iris_multinomial");
+    assertThat(runtime.canLoad(xgb)).isFalse();
+    assertThat(runtime.canLoad(xgb.resolve("model.json"))).isFalse();
+    assertThat(runtime.canLoad(xgb.resolve("model.ubj"))).isFalse();
+    assertThat(runtime.canLoad(SharedModels.model("lightgbm_auto_regression"))).isFalse();
+    assertThat(runtime.canLoad(tmp)).isFalse();
+    assertThat(runtime.canLoad(tmp.resolve("nope"))).isFalse();
   }
 
   @Test
