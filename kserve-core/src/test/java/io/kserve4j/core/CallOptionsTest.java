@@ -111,6 +111,8 @@ class CallOptionsTest {
                     .containerConcurrency(1L)
                     .timeout(60L)
                     .build());
+    java.util.concurrent.ExecutorService callers =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
     try (InferenceService s =
         InferenceService.builder()
             .name("one-slot")
@@ -119,14 +121,18 @@ class CallOptionsTest {
             .scheduler(time)
             .build()) {
       CompletableFuture<InferResponse> busy =
-          CompletableFuture.supplyAsync(() -> s.predict(request()));
+          CompletableFuture.supplyAsync(() -> s.predict(request()), callers);
       assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
       CompletableFuture<InferResponse> waiting =
           CompletableFuture.supplyAsync(
               () ->
                   s.predict(
-                      request(), CallOptions.builder().timeout(Duration.ofSeconds(2)).build()));
+                      request(), CallOptions.builder().timeout(Duration.ofSeconds(2)).build()),
+              callers);
+      long until = System.nanoTime() + 10_000_000_000L;
       while (s.status().queued() == 0) {
+        assertThat(waiting).as("the second call must wait for the slot").isNotDone();
+        assertThat(System.nanoTime()).as("the second call queues").isLessThan(until);
         Thread.onSpinWait();
       }
 
@@ -138,6 +144,9 @@ class CallOptionsTest {
           .hasCauseInstanceOf(InferenceTimeoutException.class);
       release.countDown();
       assertThat(busy.get(10, TimeUnit.SECONDS).outputs()).hasSize(1);
+    } finally {
+      release.countDown();
+      callers.shutdownNow();
     }
   }
 
