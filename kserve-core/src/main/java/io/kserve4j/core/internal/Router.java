@@ -38,7 +38,7 @@ public final class Router {
   private volatile List<Route> routes;
 
   /**
-   * A router over {@code routes}, whose percents add up to 100.
+   * A router over {@code routes}, whose percents add up to 100 (or none: nothing is routed).
    *
    * @param service the service's name, for errors
    * @param random draws an int in {@code [0, bound)} for a bound; tests pass a seeded source
@@ -62,6 +62,9 @@ public final class Router {
    */
   public Revision choose(@Nullable String tag) {
     List<Route> r = routes;
+    if (r.isEmpty()) {
+      throw new io.kserve4j.protocol.ModelNotReadyException(service, "no revision is ready");
+    }
     if (tag != null) {
       for (Route route : r) {
         if (route.tags().contains(tag)) {
@@ -90,8 +93,15 @@ public final class Router {
     return r.get(0).revision();
   }
 
-  /** The revision with the largest share (the first of equals): the service's face. */
+  /**
+   * The revision with the largest share (the first of equals): the service's face.
+   *
+   * @throws io.kserve4j.protocol.ModelNotReadyException if no revision is routed
+   */
   public Revision primary() {
+    if (routes.isEmpty()) {
+      throw new io.kserve4j.protocol.ModelNotReadyException(service, "no revision is ready");
+    }
     Route best = null;
     for (Route route : routes) {
       if (best == null || route.percent() > best.percent()) {
@@ -132,7 +142,7 @@ public final class Router {
 
   private static List<Route> checked(List<Route> routes) {
     if (routes.isEmpty()) {
-      throw new IllegalArgumentException("a router needs at least one revision");
+      return List.of(); // a stopped service routes nowhere
     }
     int sum = 0;
     for (Route r : routes) {
