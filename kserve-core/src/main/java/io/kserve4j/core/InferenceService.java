@@ -85,6 +85,7 @@ public final class InferenceService implements AutoCloseable {
   private final Executor executor;
   private final Gate gate = new Gate();
   private final BiFunction<InferRequest, CallContext, InferResponse> route = this::route;
+  private volatile @Nullable Mirror mirror;
 
   private InferenceService(
       Rollout rollout, Interceptor[] interceptors, Clock clock, Executor executor) {
@@ -433,6 +434,71 @@ public final class InferenceService implements AutoCloseable {
   }
 
   /**
+   * Sends a copy of {@code percent}% of the calls this service answers to the revision {@code
+   * target} (its name, or a tag such as {@code latest} or {@code prev}), compares each copy's
+   * answer with the one returned (numbers within {@code tolerance}), and counts; the copy's answer
+   * is never returned. Copies run on the service's executor after the call is answered, and a call
+   * answered by the target itself is not copied. Replaces any mirror set before.
+   *
+   * @return the mirror, whose {@link Mirror#stats()} a test can assert on
+   * @throws IllegalArgumentException if {@code percent} is not 0..100 or the tolerance is negative
+   */
+  public Mirror mirror(String target, int percent, double tolerance) {
+    if (percent < 0 || percent > 100) {
+      throw new IllegalArgumentException("percent = " + percent + ": must be 0..100");
+    }
+    if (!(tolerance >= 0)) {
+      throw new IllegalArgumentException("tolerance = " + tolerance + ": must be >= 0");
+    }
+    Mirror m = new Mirror(target, percent, tolerance);
+    mirror = m;
+    return m;
+  }
+
+  /** Stops copying calls; the last mirror keeps its counts. */
+  public void stopMirror() {
+    mirror = null;
+  }
+
+  private void copy(Mirror m, InferRequest request, CallContext context, InferResponse returned) {
+    if (m.percent() < 100
+        && java.util.concurrent.ThreadLocalRandom.current().nextInt(100) >= m.percent()) {
+      return;
+    }
+    Revision target;
+    try {
+      target = rollout.mirrorTarget(m.target());
+    } catch (InferenceException e) {
+      m.failed("no revision " + m.target() + ": " + e.getMessage());
+      return;
+    }
+    if (target.name().equals(context.revision())) {
+      return;
+    }
+    try {
+      executor.execute(
+          () -> {
+            try {
+              CallContext copy =
+                  new CallContext(
+                      name,
+                      context.operation(),
+                      context.headers(),
+                      null,
+                      clock,
+                      clock.nanoTime() + target.timeout().toNanos());
+              copy.revision(target.name());
+              m.compare(returned, target.predict(request, copy));
+            } catch (RuntimeException e) {
+              m.failed(String.valueOf(e.getMessage()));
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      m.failed("the executor refused the copy: " + e.getMessage());
+    }
+  }
+
+  /**
    * The end of the interceptors: the router picks a revision, which runs the call. A revision that
    * closed after it was chosen (a rollout moved traffic meanwhile) sends the call back to the
    * router, so that no call is lost to a rollout.
@@ -443,9 +509,15 @@ public final class InferenceService implements AutoCloseable {
       context.revision(revision.name());
       context.narrowDeadline(revision.timeout());
       try {
-        return context.operation() == CallContext.Operation.PREDICT
-            ? revision.predict(request, context)
-            : revision.explain(request, context);
+        if (context.operation() != CallContext.Operation.PREDICT) {
+          return revision.explain(request, context);
+        }
+        InferResponse response = revision.predict(request, context);
+        Mirror m = mirror;
+        if (m != null) {
+          copy(m, request, context, response);
+        }
+        return response;
       } catch (Revision.ClosedException e) {
         if (attempt >= 3) {
           throw e;

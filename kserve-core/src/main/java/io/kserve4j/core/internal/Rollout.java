@@ -113,6 +113,25 @@ public final class Rollout implements AutoCloseable {
     }
   }
 
+  /**
+   * The revision a mirror copies to: one of the routed revisions by tag ({@code latest}, {@code
+   * prev}) or by name, or the latest ready one for {@code latest} even without tag routing.
+   *
+   * @throws io.kserve4j.protocol.ModelNotFoundException if there is none
+   */
+  public Revision mirrorTarget(String target) {
+    synchronized (lock) {
+      Revision byName = live.get(target);
+      if (byName != null) {
+        return byName;
+      }
+      if (target.equals("latest") && latestReady != null) {
+        return latestReady;
+      }
+    }
+    return router.choose(target);
+  }
+
   /** Where the rollout stands: the revisions KServe's status names, and the last failure. */
   public RolloutState state() {
     synchronized (lock) {
