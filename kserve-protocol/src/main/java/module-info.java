@@ -20,4 +20,7 @@ module io.kserve4j.protocol {
   exports io.kserve4j.protocol.internal.json to
       io.kserve4j.server.rest,
       io.kserve4j.server.grpc;
+  exports io.kserve4j.protocol.internal.wire to
+      io.kserve4j.server.rest,
+      io.kserve4j.server.grpc;
 }

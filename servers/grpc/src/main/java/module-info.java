@@ -14,6 +14,8 @@ module io.kserve4j.server.grpc {
   requires com.google.protobuf;
   // The generated future stub names ListenableFuture; kserve4j itself uses no Guava.
   requires static com.google.common;
+  // To log two of grpc-java's lines that a peer causes at FINE (PeerNoise).
+  requires java.logging;
 
   exports io.kserve4j.server.grpc;
 }

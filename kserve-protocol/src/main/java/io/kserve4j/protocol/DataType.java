@@ -88,7 +88,8 @@ public enum DataType {
    * @throws InvalidInputException if no protocol datatype has this name; the message lists them
    */
   public static DataType of(String protocolName) {
-    String upper = protocolName.toUpperCase(Locale.ROOT);
+    // The longest name is six characters: do not copy a client's megabytes to find none.
+    String upper = protocolName.length() > 6 ? "" : protocolName.toUpperCase(Locale.ROOT);
     for (DataType type : VALUES) {
       if (type.name().equals(upper)) {
         return type;
@@ -97,7 +98,7 @@ public enum DataType {
     throw new InvalidInputException(
         null,
         "unknown datatype '"
-            + protocolName
+            + io.kserve4j.protocol.internal.wire.Echo.cut(protocolName)
             + "' (use one of BOOL, UINT8, UINT16, UINT32, UINT64, INT8, INT16, INT32, INT64, FP16,"
             + " FP32, FP64, BF16, BYTES)");
   }

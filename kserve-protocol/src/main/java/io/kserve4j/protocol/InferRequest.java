@@ -1,6 +1,8 @@
 package io.kserve4j.protocol;
 
+import io.kserve4j.protocol.internal.wire.Echo;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -128,7 +130,12 @@ public final class InferRequest {
       names.add(t.name());
     }
     throw new InvalidInputException(
-        null, "the request has no input '" + name + "' (its inputs are " + names + ")");
+        null,
+        "the request has no input '"
+            + Echo.cut(name)
+            + "' (its inputs are "
+            + Echo.message(names.toString())
+            + ")");
   }
 
   @Override
@@ -136,19 +143,39 @@ public final class InferRequest {
     return "InferRequest{id=" + id + ", inputs=" + inputs + ", outputs=" + outputs + "}";
   }
 
+  /** The inputs, checked in linear time: no name twice. */
   private static List<Tensor> checkedInputs(List<Tensor> inputs) {
-    for (int i = 0; i < inputs.size(); i++) {
-      for (int j = i + 1; j < inputs.size(); j++) {
-        if (inputs.get(i).name().equals(inputs.get(j).name())) {
+    if (inputs.size() > 1) {
+      HashSet<String> names = new HashSet<>(inputs.size() * 2);
+      for (Tensor t : inputs) {
+        if (!names.add(t.name())) {
           throw new InvalidInputException(
               null,
               "input '"
-                  + inputs.get(i).name()
+                  + Echo.cut(t.name())
                   + "' is given twice (each input tensor name must be unique)");
         }
       }
     }
     return inputs;
+  }
+
+  /** The requested outputs, checked in linear time: no name twice. */
+  private static List<RequestedOutput> checkedOutputs(List<RequestedOutput> outputs) {
+    if (outputs.size() > 1) {
+      HashSet<String> names = new HashSet<>(outputs.size() * 2);
+      for (RequestedOutput o : outputs) {
+        if (!names.add(o.name())) {
+          throw new InvalidInputException(
+              null,
+              "output '"
+                  + Echo.cut(o.name())
+                  + "' is asked for twice (name each requested output once; the answer holds"
+                  + " it once)");
+        }
+      }
+    }
+    return outputs;
   }
 
   /** Builds an {@link InferRequest}. Not thread-safe. */
@@ -207,11 +234,11 @@ public final class InferRequest {
     /**
      * Builds the request.
      *
-     * @throws InvalidInputException if two inputs share a name
+     * @throws InvalidInputException if two inputs share a name, or an output is asked for twice
      */
     public InferRequest build() {
       return new InferRequest(
-          id, parameters, checkedInputs(List.copyOf(inputs)), List.copyOf(outputs));
+          id, parameters, checkedInputs(List.copyOf(inputs)), checkedOutputs(List.copyOf(outputs)));
     }
   }
 }

@@ -12,6 +12,12 @@ public enum InferenceStatus {
   /** Too many requests: a bounded queue is full and the caller should retry later (429). */
   TOO_MANY_REQUESTS(429, "RESOURCE_EXHAUSTED"),
   /**
+   * Too large: the answer (or the request) is over a size limit of the server (413; gRPC's
+   * RESOURCE_EXHAUSTED, which KServe answers for a message over its maximum size). Retrying the
+   * same request does not help: ask for less, or raise the limit.
+   */
+  PAYLOAD_TOO_LARGE(413, "RESOURCE_EXHAUSTED"),
+  /**
    * The model failed while computing an answer (500; KServe's gRPC maps it to INVALID_ARGUMENT).
    */
   INFERENCE_ERROR(500, "INVALID_ARGUMENT"),

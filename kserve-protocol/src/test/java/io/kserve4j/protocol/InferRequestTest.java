@@ -312,4 +312,33 @@ class InferRequestTest {
     assertThat(request)
         .hasToString("InferRequest{id=7, inputs=[Tensor{a FP32[1, 2]}], outputs=[]}");
   }
+
+  @Test
+  void anOutputAskedForTwice_is400() {
+    InferRequest.Builder b = InferRequest.builder().input(a).output("y").output("z").output("y");
+
+    assertThatThrownBy(b::build)
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(
+            "output 'y' is asked for twice (name each requested output once; the answer holds it"
+                + " once)");
+  }
+
+  @Test
+  void distinctNames_areCheckedInLinearTime() {
+    List<Tensor> many = new ArrayList<>();
+    for (int i = 0; i < 100_000; i++) {
+      many.add(Tensor.of("i" + i, new boolean[0], 0));
+    }
+    long start = System.nanoTime();
+
+    InferRequest r = InferRequest.builder().inputs(many).build();
+
+    assertThat(r.inputs()).hasSize(100_000);
+    // Every pair compared took 75 s for this; a set takes milliseconds.
+    assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+    many.add(Tensor.of("i99999", new boolean[0], 0));
+    assertThatThrownBy(() -> InferRequest.builder().inputs(many).build())
+        .hasMessage("input 'i99999' is given twice (each input tensor name must be unique)");
+  }
 }

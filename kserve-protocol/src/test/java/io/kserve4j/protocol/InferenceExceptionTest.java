@@ -17,6 +17,7 @@ class InferenceExceptionTest {
     "INVALID_INPUT, 400, INVALID_ARGUMENT",
     "MODEL_NOT_FOUND, 404, NOT_FOUND",
     "TOO_MANY_REQUESTS, 429, RESOURCE_EXHAUSTED",
+    "PAYLOAD_TOO_LARGE, 413, RESOURCE_EXHAUSTED",
     "INFERENCE_ERROR, 500, INVALID_ARGUMENT",
     "NOT_IMPLEMENTED, 501, UNIMPLEMENTED",
     "UNAVAILABLE, 503, UNAVAILABLE",
@@ -30,7 +31,7 @@ class InferenceExceptionTest {
 
   @Test
   void everyStatusIsCovered() {
-    assertThat(InferenceStatus.values()).hasSize(8);
+    assertThat(InferenceStatus.values()).hasSize(9);
   }
 
   static Stream<Arguments> subclasses() {

@@ -9,7 +9,6 @@ import io.kserve4j.protocol.InferResponse;
 import io.kserve4j.protocol.InferenceException;
 import io.kserve4j.protocol.InferenceStatus;
 import io.kserve4j.protocol.InferenceTimeoutException;
-import io.kserve4j.protocol.InvalidInputException;
 import io.kserve4j.protocol.ModelFailureException;
 import io.kserve4j.protocol.ModelNotReadyException;
 import io.kserve4j.protocol.OverloadedException;
@@ -53,9 +52,17 @@ public final class PoolLink implements Link {
     return response;
   }
 
-  /** Whether a failure counts against the replica: not bad input, not overload. */
+  /**
+   * Whether a failure counts against the replica: only the runtime's own faults (a model failure,
+   * an internal error, or any exception that is not an {@link InferenceException}). A client's
+   * mistake (4xx), not-found, not-ready, overload, a timeout or a too-large answer never does, so a
+   * client cannot force a large model to reload by sending bad requests.
+   */
   public static boolean countsAgainstReplica(Throwable t) {
-    return !(t instanceof InvalidInputException) && !(t instanceof OverloadedException);
+    if (!(t instanceof InferenceException e)) {
+      return true;
+    }
+    return e instanceof ModelFailureException || e.status() == InferenceStatus.INTERNAL;
   }
 
   /** The InferenceException a pool rejection is for the caller. */

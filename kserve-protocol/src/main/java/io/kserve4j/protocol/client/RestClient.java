@@ -155,15 +155,16 @@ public final class RestClient implements OpenInferenceClient {
    * Runs an inference ({@code POST /v2/models/<m>/infer}), in JSON or, with {@code binary(true)},
    * with binary tensors.
    *
-   * @throws InvalidInputException if the server answers 400 (or another 4xx)
+   * @throws InvalidInputException if the server answers 400 (or another 4xx but 404, 413, 429)
    * @throws ModelNotFoundException if it answers 404
    * @throws ModelNotReadyException if it answers 503
    * @throws OverloadedException if it answers 429
    * @throws ModelFailureException if it answers 500
    * @throws InferenceTimeoutException if it answers 504 or does not answer within the timeout
    * @throws InferenceException with {@link InferenceStatus#NOT_IMPLEMENTED} for 501, {@link
-   *     InferenceStatus#UNAVAILABLE} when the server cannot be reached, {@link
-   *     InferenceStatus#INTERNAL} when its answer is not a v2 response
+   *     InferenceStatus#PAYLOAD_TOO_LARGE} for 413 (the request or the answer is over a size limit
+   *     of the server), {@link InferenceStatus#UNAVAILABLE} when the server cannot be reached,
+   *     {@link InferenceStatus#INTERNAL} when its answer is not a v2 response
    */
   @Override
   public InferResponse infer(String model, InferRequest request) {
@@ -309,6 +310,7 @@ public final class RestClient implements OpenInferenceClient {
     String text = "HTTP " + status + ": " + message;
     throw switch (status) {
       case 404 -> new ModelNotFoundException(model, text);
+      case 413 -> new InferenceException(InferenceStatus.PAYLOAD_TOO_LARGE, model, text, null);
       case 429 -> new OverloadedException(InferenceStatus.TOO_MANY_REQUESTS, model, text);
       case 500 -> new ModelFailureException(model, text);
       case 501 -> new InferenceException(InferenceStatus.NOT_IMPLEMENTED, model, text, null);

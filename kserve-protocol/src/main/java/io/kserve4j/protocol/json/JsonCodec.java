@@ -3,6 +3,7 @@ package io.kserve4j.protocol.json;
 import io.kserve4j.protocol.InferRequest;
 import io.kserve4j.protocol.InferResponse;
 import io.kserve4j.protocol.ModelMetadata;
+import io.kserve4j.protocol.RequestLimits;
 import io.kserve4j.protocol.ServerMetadata;
 import io.kserve4j.protocol.internal.json.V1Codec;
 import io.kserve4j.protocol.internal.json.V2Reader;
@@ -46,11 +47,28 @@ public final class JsonCodec {
    * @return the request; {@code binary_data_size} is removed from binary inputs' parameters
    * @throws io.kserve4j.protocol.InvalidInputException if the JSON is malformed (naming line and
    *     column), a field is missing or of the wrong type, a datatype is unknown, FP16 or BF16 data
-   *     is sent as JSON, a value does not fit its datatype, a shape's element count overflows or
-   *     differs from the data's, or the declared binary sizes do not add up to the binary part
+   *     is sent as JSON, nested data is ragged, a string is not text (an unpaired surrogate), a
+   *     value does not fit its datatype, a shape's element count overflows or differs from the
+   *     data's, the declared binary sizes do not add up to the binary part, two inputs share a
+   *     name, an output is asked for twice, or the request is over the {@linkplain
+   *     RequestLimits#ofDefaults() default limits}
    */
   public static InferRequest readInferRequest(ByteBuffer body, int jsonLength) {
-    return V2Reader.request(body, jsonLength);
+    return V2Reader.request(body, jsonLength, RequestLimits.ofDefaults());
+  }
+
+  /**
+   * Reads a v2 inference request as {@link #readInferRequest(ByteBuffer, int)} does, within {@code
+   * limits}: the count of inputs and of requested outputs is checked as they are read, before the
+   * next tensor is built, and the id's length and characters before the model sees it.
+   *
+   * @throws io.kserve4j.protocol.InvalidInputException as {@link #readInferRequest(ByteBuffer,
+   *     int)}, and if the request has more inputs or names more outputs than {@code limits} allow,
+   *     or its id is longer or holds a control character
+   */
+  public static InferRequest readInferRequest(
+      ByteBuffer body, int jsonLength, RequestLimits limits) {
+    return V2Reader.request(body, jsonLength, limits);
   }
 
   /**

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.kserve4j.protocol.InvalidInputException;
+import io.kserve4j.protocol.internal.wire.Echo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -127,12 +128,52 @@ public final class Json {
     }
   }
 
-  /** Reads a string value (the parser is on it). */
+  /** Reads a string value (the parser is on it); it must be text (no unpaired surrogate). */
   public static String string(JsonParser p, String field) throws IOException {
     if (p.currentToken() != JsonToken.VALUE_STRING) {
       throw wrongType(field, "a string", p);
     }
-    return p.getText();
+    return text(p.getText(), field, p);
+  }
+
+  /**
+   * {@code s} itself when it is text; JSON's {@code \uD800} escapes can spell an unpaired UTF-16
+   * surrogate, which no UTF-8 can carry and which would otherwise turn into {@code ?} unseen.
+   *
+   * @throws InvalidInputException if {@code s} holds an unpaired surrogate
+   */
+  public static String text(String s, String field, JsonParser p) {
+    int bad = unpairedSurrogate(s);
+    if (bad >= 0) {
+      throw new InvalidInputException(
+          null,
+          "'"
+              + field
+              + "' holds an unpaired UTF-16 surrogate (\\u"
+              + Integer.toHexString(s.charAt(bad))
+              + ") at character "
+              + bad
+              + atLine(p)
+              + ", which is not text (send valid Unicode; send bytes that are not text in binary)");
+    }
+    return s;
+  }
+
+  /** The index of the first unpaired surrogate in {@code s}, or -1. */
+  public static int unpairedSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < s.length()
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else {
+          return i;
+        }
+      }
+    }
+    return -1;
   }
 
   /** Reads a parameters object: values string, number or boolean (the parser is on '{'). */
@@ -145,11 +186,11 @@ public final class Json {
     }
     LinkedHashMap<String, Object> out = new LinkedHashMap<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String key = p.currentName();
+      String key = text(p.currentName(), field, p);
       JsonToken t = p.nextToken();
       Object value =
           switch (t) {
-            case VALUE_STRING -> p.getText();
+            case VALUE_STRING -> text(p.getText(), field + "." + Echo.cut(key), p);
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NUMBER_INT ->
@@ -163,7 +204,7 @@ public final class Json {
                     "'"
                         + field
                         + "."
-                        + key
+                        + Echo.cut(key)
                         + "' is "
                         + describe(t)
                         + atLine(p)

@@ -54,16 +54,21 @@ public final class TensorData {
     if (t != JsonToken.START_ARRAY) {
       sink.add(p, t);
     } else {
+      Nesting nesting = new Nesting(field);
       int depth = 1;
       while (depth > 0) {
         t = p.nextToken();
         if (t == JsonToken.START_ARRAY) {
+          nesting.child(depth, Nesting.ARRAYS, p);
           depth++;
+          nesting.open(depth);
         } else if (t == JsonToken.END_ARRAY) {
+          nesting.close(depth, p);
           depth--;
         } else if (t == null) {
           throw new InvalidInputException(null, "'" + field + "' ends early (close its arrays)");
         } else {
+          nesting.child(depth, Nesting.VALUES, p);
           sink.add(p, t);
         }
       }
@@ -173,6 +178,82 @@ public final class TensorData {
     g.writeEndArray();
   }
 
+  /**
+   * Checks, in one pass, that nested data is rectangular: every array at one depth holds the same
+   * number of children, and either arrays only or values only. {@code [[1,2],[3,[4]]]} is not a
+   * tensor, whatever its element count.
+   */
+  private static final class Nesting {
+    static final byte ARRAYS = 1;
+    static final byte VALUES = 2;
+
+    private final String field;
+    private byte[] kinds = new byte[8]; // per depth: what its arrays hold (0: not seen yet)
+    private int[] lengths = new int[8]; // per depth: the length of its arrays (-1: none closed)
+    private int[] counts = new int[8]; // per depth: children of the array open there
+
+    Nesting(String field) {
+      this.field = field;
+      Arrays.fill(lengths, -1);
+    }
+
+    void open(int depth) {
+      if (depth >= counts.length) {
+        int n = counts.length * 2;
+        kinds = Arrays.copyOf(kinds, n);
+        counts = Arrays.copyOf(counts, n);
+        int old = lengths.length;
+        lengths = Arrays.copyOf(lengths, n);
+        Arrays.fill(lengths, old, n, -1);
+      }
+      counts[depth] = 0;
+    }
+
+    void child(int depth, byte kind, JsonParser p) {
+      if (kinds[depth] == 0) {
+        kinds[depth] = kind;
+      } else if (kinds[depth] != kind) {
+        throw ragged(
+            p,
+            "at depth "
+                + depth
+                + " an array holds "
+                + (kind == ARRAYS ? "an array" : "a value")
+                + " where another holds "
+                + (kind == ARRAYS ? "values" : "arrays"));
+      }
+      counts[depth]++;
+    }
+
+    void close(int depth, JsonParser p) {
+      if (lengths[depth] < 0) {
+        lengths[depth] = counts[depth];
+      } else if (lengths[depth] != counts[depth]) {
+        throw ragged(
+            p,
+            "at depth "
+                + depth
+                + " an array has "
+                + counts[depth]
+                + " elements where the first has "
+                + lengths[depth]);
+      }
+    }
+
+    private InvalidInputException ragged(JsonParser p, String what) {
+      return new InvalidInputException(
+          null,
+          "'"
+              + field
+              + "' is ragged"
+              + Json.atLine(p)
+              + ": "
+              + what
+              + " (nested data must be rectangular: send it flat, row-major, or as rows of equal"
+              + " length)");
+    }
+  }
+
   /** A growable primitive array of one datatype's storage type. */
   private static final class Sink {
     private final DataType type;
@@ -278,7 +359,8 @@ public final class TensorData {
           if (n == strings.length) {
             strings = Arrays.copyOf(strings, grow(n));
           }
-          strings[n++] = p.getText().getBytes(StandardCharsets.UTF_8);
+          String text = Json.text(p.getText(), field + "[" + n + "]", p);
+          strings[n++] = text.getBytes(StandardCharsets.UTF_8);
         }
         case FP16, BF16 -> throw new IllegalStateException("FP16 and BF16 are refused earlier");
       }

@@ -8,16 +8,20 @@ import io.kserve4j.protocol.InferRequest;
 import io.kserve4j.protocol.InferResponse;
 import io.kserve4j.protocol.InvalidInputException;
 import io.kserve4j.protocol.ModelMetadata;
+import io.kserve4j.protocol.RequestLimits;
 import io.kserve4j.protocol.RequestedOutput;
 import io.kserve4j.protocol.ServerMetadata;
 import io.kserve4j.protocol.Tensor;
 import io.kserve4j.protocol.TensorMetadata;
+import io.kserve4j.protocol.internal.wire.Echo;
+import io.kserve4j.protocol.internal.wire.RequestChecks;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Reads v2 bodies with Jackson's streaming parser, straight into protocol objects. */
 public final class V2Reader {
@@ -41,8 +45,19 @@ public final class V2Reader {
     }
   }
 
-  /** Reads an inference request; the bytes after {@code jsonLength} are its binary tensors. */
+  /**
+   * Reads an inference request within the default {@link RequestLimits}; the bytes after {@code
+   * jsonLength} are its binary tensors.
+   */
   public static InferRequest request(ByteBuffer body, int jsonLength) {
+    return request(body, jsonLength, RequestLimits.ofDefaults());
+  }
+
+  /**
+   * Reads an inference request; the bytes after {@code jsonLength} are its binary tensors. The
+   * counts of inputs and outputs are checked as they are read, before the next one is built.
+   */
+  public static InferRequest request(ByteBuffer body, int jsonLength, RequestLimits limits) {
     Body b = Body.of(body, jsonLength);
     try (JsonParser p = b.json().parser()) {
       startObject(p, "an inference request");
@@ -53,15 +68,18 @@ public final class V2Reader {
         p.nextToken();
         switch (field) {
           case "id" ->
-              out.id(p.currentToken() == JsonToken.VALUE_NULL ? null : Json.string(p, "id"));
+              out.id(
+                  p.currentToken() == JsonToken.VALUE_NULL
+                      ? null
+                      : RequestChecks.requestId(id(p, limits), limits, "'id'"));
           case "parameters" -> out.parameters(Json.parameters(p, "parameters"));
           case "inputs" -> {
             sawInputs = true;
-            out.inputs(tensors(p, "inputs", b));
+            out.inputs(tensors(p, "inputs", b, limits));
           }
           case "outputs" -> {
             if (p.currentToken() != JsonToken.VALUE_NULL) {
-              out.outputs(requestedOutputs(p));
+              out.outputs(requestedOutputs(p, limits));
             }
           }
           default -> p.skipChildren();
@@ -100,7 +118,7 @@ public final class V2Reader {
               modelVersion = t == JsonToken.VALUE_NULL ? null : Json.string(p, field);
           case "id" -> id = t == JsonToken.VALUE_NULL ? null : Json.string(p, field);
           case "parameters" -> parameters = Json.parameters(p, field);
-          case "outputs" -> outputs = tensors(p, "outputs", b);
+          case "outputs" -> outputs = tensors(p, "outputs", b, null);
           default -> p.skipChildren();
         }
       }
@@ -286,12 +304,29 @@ public final class V2Reader {
     return out;
   }
 
-  private static List<RequestedOutput> requestedOutputs(JsonParser p) throws IOException {
+  /** The id, its length checked before the parser copies it into a string. */
+  private static String id(JsonParser p, RequestLimits limits) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_STRING
+        && p.getTextLength() > limits.maxRequestIdLength()) {
+      throw new InvalidInputException(
+          null,
+          "the request id ('id') is "
+              + p.getTextLength()
+              + " characters long; this server takes at most "
+              + limits.maxRequestIdLength()
+              + " (send a shorter id, such as a UUID; or raise the server's maxRequestIdLength)");
+    }
+    return Json.string(p, "id");
+  }
+
+  private static List<RequestedOutput> requestedOutputs(JsonParser p, RequestLimits limits)
+      throws IOException {
     if (p.currentToken() != JsonToken.START_ARRAY) {
       throw Json.wrongType("outputs", "an array of {\"name\", \"parameters\"} objects", p);
     }
     List<RequestedOutput> out = new ArrayList<>();
     while (p.nextToken() != JsonToken.END_ARRAY) {
+      RequestChecks.outputCount(out.size() + 1L, limits);
       String where = "outputs[" + out.size() + "]";
       if (p.currentToken() != JsonToken.START_OBJECT) {
         throw Json.wrongType(where, "an object", p);
@@ -316,12 +351,17 @@ public final class V2Reader {
     return out;
   }
 
-  private static List<Tensor> tensors(JsonParser p, String field, Body b) throws IOException {
+  /** Reads tensors; with {@code limits}, no more than its maxInputs. */
+  private static List<Tensor> tensors(
+      JsonParser p, String field, Body b, @Nullable RequestLimits limits) throws IOException {
     if (p.currentToken() != JsonToken.START_ARRAY) {
       throw Json.wrongType(field, "an array of tensors", p);
     }
     List<Tensor> out = new ArrayList<>();
     while (p.nextToken() != JsonToken.END_ARRAY) {
+      if (limits != null) {
+        RequestChecks.inputCount(out.size() + 1L, limits);
+      }
       out.add(tensor(p, field + "[" + out.size() + "]", b));
     }
     return out;
@@ -337,7 +377,7 @@ public final class V2Reader {
           "'"
               + field
               + "' = '"
-              + name
+              + Echo.cut(name)
               + "' is not a protocol datatype (use one of BOOL, UINT8, UINT16, UINT32, UINT64,"
               + " INT8, INT16, INT32, INT64, FP16, FP32, FP64, BF16, BYTES)");
     }
@@ -388,14 +428,15 @@ public final class V2Reader {
       throw new InvalidInputException(
           null, "'" + where + ".name' is missing (every tensor needs a name)");
     }
-    String field = where + " '" + name + "'";
+    String shown = Echo.cut(name);
+    String field = where + " '" + shown + "'";
     if (type == null) {
       throw new InvalidInputException(
-          null, "'" + where + ".datatype' of '" + name + "' is missing (give e.g. \"FP32\")");
+          null, "'" + where + ".datatype' of '" + shown + "' is missing (give e.g. \"FP32\")");
     }
     if (shape == null) {
       throw new InvalidInputException(
-          null, "'" + where + ".shape' of '" + name + "' is missing (give e.g. [1, 4])");
+          null, "'" + where + ".shape' of '" + shown + "' is missing (give e.g. [1, 4])");
     }
     long count = Json.elementCount(shape, where + ".shape");
     if (dataFrom >= 0) {
@@ -413,7 +454,7 @@ public final class V2Reader {
             "'"
                 + where
                 + "' ('"
-                + name
+                + shown
                 + "') has both 'data' and parameters.binary_data_size (send one of them)");
       }
       int n = java.lang.reflect.Array.getLength(data);
@@ -423,7 +464,7 @@ public final class V2Reader {
             "'"
                 + where
                 + ".data' of '"
-                + name
+                + shown
                 + "' has "
                 + n
                 + " elements but shape "
@@ -440,9 +481,9 @@ public final class V2Reader {
             "'"
                 + where
                 + ".parameters.binary_data_size' of '"
-                + name
+                + shown
                 + "' = "
-                + size
+                + Echo.cut(String.valueOf(size))
                 + " (give the tensor's byte length as an integer)");
       }
       tensor = b.binary().take(name, type, shape, ((Number) size).longValue(), field);
@@ -453,7 +494,7 @@ public final class V2Reader {
           "'"
               + where
               + "' ('"
-              + name
+              + shown
               + "') has neither 'data' nor parameters.binary_data_size (send its values in"
               + " 'data', or in binary after the JSON)");
     }

@@ -9,11 +9,13 @@ import io.kserve4j.protocol.RequestedOutput;
 import io.kserve4j.protocol.ServerMetadata;
 import io.kserve4j.protocol.Tensor;
 import io.kserve4j.protocol.TensorMetadata;
+import io.kserve4j.protocol.internal.wire.Echo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -78,21 +80,119 @@ public final class V2Writer {
   }
 
   /**
-   * Writes a response's JSON as KServe does for {@code request}: when the request lists outputs,
-   * those alone, in its order, each in binary when its {@code binary_data} parameter is true; else
-   * every output, in binary when {@code binary_data_output} is true. Returns the binary parts.
+   * The outputs a response sends for a request, and which of them go in binary: when the request
+   * lists outputs, those alone, in its order, each in binary when its {@code binary_data} parameter
+   * is true; else every output, in binary when {@code binary_data_output} is true.
    */
-  public static List<ByteBuffer> response(
-      InferResponse response, @Nullable InferRequest request, OutputStream out) {
+  public static final class Selection {
+    private final List<Tensor> outputs;
+    private final boolean[] binary;
+
+    Selection(List<Tensor> outputs, boolean[] binary) {
+      this.outputs = outputs;
+      this.binary = binary;
+    }
+
+    /** The outputs to send, in order. */
+    public List<Tensor> outputs() {
+      return outputs;
+    }
+
+    /** Whether the output at {@code index} goes in binary. */
+    public boolean binary(int index) {
+      return binary[index];
+    }
+
+    /**
+     * A lower bound of the bytes the answer takes, JSON and binary parts together, in long
+     * arithmetic and without writing or copying anything: binary parts exactly, JSON values at
+     * their shortest ({@code 0,} for an integer, {@code 0.0,} for a float, {@code true,} for a
+     * boolean, the bytes and two quotes for a string), plus each tensor's name.
+     */
+    public long minimumBytes() {
+      // {"model_name":"","outputs":[]}, then per tensor at least
+      // {"name":"","datatype":"BOOL","shape":[],"data":[]}, and a digit and a comma per dimension.
+      long total = 30;
+      for (int i = 0; i < outputs.size(); i++) {
+        Tensor t = outputs.get(i);
+        total += 40 + t.name().length() + 2L * t.rank();
+        if (binary[i]) {
+          total += binaryBytes(t);
+        } else {
+          total += jsonBytes(t);
+        }
+      }
+      return total;
+    }
+
+    /** The exact size of the binary parts. */
+    public long binaryBytes() {
+      long total = 0;
+      for (int i = 0; i < outputs.size(); i++) {
+        if (binary[i]) {
+          total += binaryBytes(outputs.get(i));
+        }
+      }
+      return total;
+    }
+
+    private static long binaryBytes(Tensor t) {
+      if (t.datatype().isFixedWidth()) {
+        return t.elementCount() * t.datatype().byteSize();
+      }
+      long total = 0;
+      for (byte[] e : t.asByteArrays()) {
+        total += 4L + e.length;
+      }
+      return total;
+    }
+
+    static long jsonBytes(Tensor t) {
+      long n = t.elementCount();
+      return switch (t.datatype()) {
+        case BOOL -> 5 * n;
+        case INT8, UINT8, INT16, UINT16, INT32, UINT32, INT64, UINT64 -> 2 * n;
+        case FP16, BF16, FP32, FP64 -> 4 * n;
+        case BYTES -> {
+          long total = 0;
+          for (byte[] e : t.asByteArrays()) {
+            total += 3L + e.length;
+          }
+          yield total;
+        }
+      };
+    }
+  }
+
+  /**
+   * A lower bound of the bytes the values of {@code tensors} take as JSON, nested or flat (a v1
+   * answer), in long arithmetic: {@code 0,} for an integer, {@code 0.0,} for a float, {@code true,}
+   * for a boolean, a string's bytes and two quotes.
+   */
+  public static long minimumValueBytes(List<Tensor> tensors) {
+    long total = 0;
+    for (Tensor t : tensors) {
+      total += Selection.jsonBytes(t);
+    }
+    return total;
+  }
+
+  /**
+   * The outputs {@code response} sends for {@code request} (see {@link Selection}).
+   *
+   * @throws InvalidInputException if the request asks for an output the response lacks
+   */
+  public static Selection select(InferResponse response, @Nullable InferRequest request) {
     List<Tensor> outputs;
     boolean[] binary;
     if (request != null && !request.outputs().isEmpty()) {
       List<RequestedOutput> asked = request.outputs();
+      Map<String, Tensor> byName = byName(response.outputs());
       outputs = new ArrayList<>(asked.size());
       binary = new boolean[asked.size()];
       for (int i = 0; i < asked.size(); i++) {
         RequestedOutput o = asked.get(i);
-        outputs.add(find(response, o.name()));
+        outputs.add(find(response, byName, o.name()));
         binary[i] = BinaryTensors.wantsBinary(o.parameters(), BinaryTensors.BINARY_DATA);
       }
     } else {
@@ -103,6 +203,24 @@ public final class V2Writer {
               && BinaryTensors.wantsBinary(request.parameters(), BinaryTensors.BINARY_DATA_OUTPUT);
       java.util.Arrays.fill(binary, all);
     }
+    return new Selection(outputs, binary);
+  }
+
+  /**
+   * Writes a response's JSON as KServe does for {@code request} (see {@link Selection}). Returns
+   * the binary parts.
+   */
+  public static List<ByteBuffer> response(
+      InferResponse response, @Nullable InferRequest request, OutputStream out) {
+    return response(response, select(response, request), out);
+  }
+
+  /**
+   * Writes a response's JSON with the outputs {@code selection} names. Returns the binary parts.
+   */
+  public static List<ByteBuffer> response(
+      InferResponse response, Selection selection, OutputStream out) {
+    List<Tensor> outputs = selection.outputs();
     List<ByteBuffer> parts = new ArrayList<>();
     try (JsonGenerator g = Json.generator(out)) {
       g.writeStartObject();
@@ -119,8 +237,8 @@ public final class V2Writer {
       g.writeArrayFieldStart("outputs");
       for (int i = 0; i < outputs.size(); i++) {
         Tensor t = outputs.get(i);
-        ByteBuffer bytes = binary[i] ? BinaryTensors.bytes(t) : null;
-        tensor(g, t, bytes, "outputs '" + t.name() + "'");
+        ByteBuffer bytes = selection.binary(i) ? BinaryTensors.bytes(t) : null;
+        tensor(g, t, bytes, "outputs '" + Echo.cut(t.name()) + "'");
         if (bytes != null) {
           parts.add(bytes);
         }
@@ -214,22 +332,29 @@ public final class V2Writer {
     g.writeEndObject();
   }
 
-  private static Tensor find(InferResponse response, String name) {
-    for (Tensor t : response.outputs()) {
-      if (t.name().equals(name)) {
-        return t;
-      }
+  private static Map<String, Tensor> byName(List<Tensor> outputs) {
+    Map<String, Tensor> byName = new HashMap<>(outputs.size() * 2);
+    for (Tensor t : outputs) {
+      byName.putIfAbsent(t.name(), t);
+    }
+    return byName;
+  }
+
+  private static Tensor find(InferResponse response, Map<String, Tensor> byName, String name) {
+    Tensor t = byName.get(name);
+    if (t != null) {
+      return t;
     }
     List<String> names = new ArrayList<>();
-    for (Tensor t : response.outputs()) {
-      names.add(t.name());
+    for (Tensor o : response.outputs()) {
+      names.add(o.name());
     }
     throw new InvalidInputException(
         response.modelName(),
         "the request asks for output '"
-            + name
+            + Echo.cut(name)
             + "' but the model gave none of that name (its outputs are "
-            + names
+            + Echo.message(names.toString())
             + ")");
   }
 

@@ -1,6 +1,7 @@
 package io.kserve4j.server.grpc;
 
 import io.kserve4j.protocol.InferenceHandler;
+import io.kserve4j.protocol.RequestLimits;
 import io.kserve4j.server.grpc.internal.ServerRuntime;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -24,6 +25,14 @@ import org.jspecify.annotations.Nullable;
  * outputs the request asked for and the request's id. Failures answer with KServe's status codes
  * ({@link io.kserve4j.protocol.InferenceStatus#grpcCode()}) and the exception's message.
  *
+ * <p>Model calls run on a bounded executor ({@link Builder#inferenceThreads}, {@link
+ * Builder#maxQueuedRequests}): a call it cannot take is answered RESOURCE_EXHAUSTED at once, never
+ * parked on a thread of its own. ServerLive, ServerReady, ModelReady and the metadata RPCs run on
+ * threads of their own and never wait behind inference. What one call may cost is bounded: its
+ * message and its reply ({@link Builder#maxMessageSize}, the reply checked before it is built), its
+ * tensors ({@link Builder#maxInputs}, {@link Builder#maxOutputs}) and its id ({@link
+ * Builder#maxRequestIdLength}); see docs/limits-and-hardening.md.
+ *
  * <p>Thread-safe. {@link #close()} stops taking calls and lets those in flight finish.
  */
 public final class GrpcServer implements AutoCloseable {
@@ -33,12 +42,18 @@ public final class GrpcServer implements AutoCloseable {
   /** KServe's largest message, each way, in bytes: {@value} (8 MiB). */
   public static final int DEFAULT_MAX_MESSAGE_SIZE = 8 * 1024 * 1024;
 
+  /** The default number of ModelInfer calls that may wait for a thread: {@value}. */
+  public static final int DEFAULT_MAX_QUEUED_REQUESTS = 1024;
+
   private final String host;
   private final int port;
   private final InferenceHandler handler;
   private final int maxMessageSize;
   private final @Nullable Executor executor;
   private final Duration shutdownGracePeriod;
+  private final RequestLimits limits;
+  private final int inferenceThreads;
+  private final int maxQueuedRequests;
 
   private final Object lock = new Object();
   private @Nullable ServerRuntime runtime;
@@ -51,6 +66,9 @@ public final class GrpcServer implements AutoCloseable {
     this.maxMessageSize = b.maxMessageSize;
     this.executor = b.executor;
     this.shutdownGracePeriod = b.shutdownGracePeriod;
+    this.limits = b.limits;
+    this.inferenceThreads = b.inferenceThreads;
+    this.maxQueuedRequests = b.maxQueuedRequests;
   }
 
   /** A builder for a server. */
@@ -74,7 +92,16 @@ public final class GrpcServer implements AutoCloseable {
       if (runtime != null) {
         throw new IllegalStateException("this GrpcServer is started already");
       }
-      runtime = ServerRuntime.start(host, port, handler, maxMessageSize, executor);
+      runtime =
+          ServerRuntime.start(
+              host,
+              port,
+              handler,
+              maxMessageSize,
+              limits,
+              executor,
+              inferenceThreads,
+              maxQueuedRequests);
     }
     return this;
   }
@@ -98,6 +125,11 @@ public final class GrpcServer implements AutoCloseable {
   /** The largest message the server takes or sends, in bytes. */
   public int maxMessageSize() {
     return maxMessageSize;
+  }
+
+  /** What one request may ask: inputs, outputs, id length. */
+  public RequestLimits requestLimits() {
+    return limits;
   }
 
   /** Whether the server has been started and not closed. */
@@ -139,6 +171,9 @@ public final class GrpcServer implements AutoCloseable {
     private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
     private @Nullable Executor executor;
     private Duration shutdownGracePeriod = Duration.ofSeconds(30);
+    private RequestLimits limits = RequestLimits.ofDefaults();
+    private int inferenceThreads = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
+    private int maxQueuedRequests = DEFAULT_MAX_QUEUED_REQUESTS;
 
     private Builder() {}
 
@@ -180,7 +215,9 @@ public final class GrpcServer implements AutoCloseable {
     /**
      * Sets the largest message the server takes or sends, in bytes. By default {@value
      * GrpcServer#DEFAULT_MAX_MESSAGE_SIZE} (8 MiB), as KServe. A larger request is refused with
-     * RESOURCE_EXHAUSTED before it is read; a larger reply is answered RESOURCE_EXHAUSTED.
+     * RESOURCE_EXHAUSTED before it is read; a larger reply is answered RESOURCE_EXHAUSTED before it
+     * is built (from a lower bound of its size, so a reply of gigabytes is never built), or after
+     * when the exact size is over.
      *
      * @throws IllegalArgumentException if {@code bytes} is not positive
      */
@@ -193,13 +230,81 @@ public final class GrpcServer implements AutoCloseable {
     }
 
     /**
-     * Sets the executor the handler runs on. By default gRPC's own cached thread pool. The handler
-     * may block, so do not pass a direct executor unless it never does.
+     * Runs model calls (ModelInfer: decoding, the handler, encoding) on {@code executor}, which the
+     * caller owns and shuts down. A call it rejects is answered RESOURCE_EXHAUSTED at once. By
+     * default the server makes its own bounded executor (see {@link #inferenceThreads}). The
+     * handler may block, so do not pass a direct executor unless it never does.
      *
      * @throws NullPointerException if {@code executor} is null
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Sets the number of threads that run model calls, when the server makes its own executor. By
+     * default min(32, CPUs + 4), as the REST server. Up to {@link #maxQueuedRequests} calls wait
+     * for a thread; more are answered RESOURCE_EXHAUSTED at once.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder inferenceThreads(int threads) {
+      if (threads <= 0) {
+        throw new IllegalArgumentException("inferenceThreads = " + threads + ": must be > 0");
+      }
+      this.inferenceThreads = threads;
+      return this;
+    }
+
+    /**
+     * Sets how many ModelInfer calls may wait for a thread, when the server makes its own executor;
+     * more are answered RESOURCE_EXHAUSTED at once. By default {@value
+     * GrpcServer#DEFAULT_MAX_QUEUED_REQUESTS}. Each waiting call holds its message, up to {@link
+     * #maxMessageSize}.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxQueuedRequests(int maxQueuedRequests) {
+      if (maxQueuedRequests <= 0) {
+        throw new IllegalArgumentException(
+            "maxQueuedRequests = " + maxQueuedRequests + ": must be > 0");
+      }
+      this.maxQueuedRequests = maxQueuedRequests;
+      return this;
+    }
+
+    /**
+     * Sets the most input tensors a ModelInfer request may carry; more are INVALID_ARGUMENT before
+     * any tensor is built. By default {@value RequestLimits#DEFAULT_MAX_INPUTS}.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxInputs(int maxInputs) {
+      this.limits = limits.withMaxInputs(maxInputs);
+      return this;
+    }
+
+    /**
+     * Sets the most outputs a ModelInfer request may name; more are INVALID_ARGUMENT. By default
+     * {@value RequestLimits#DEFAULT_MAX_OUTPUTS}. An output named twice is always INVALID_ARGUMENT.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxOutputs(int maxOutputs) {
+      this.limits = limits.withMaxOutputs(maxOutputs);
+      return this;
+    }
+
+    /**
+     * Sets the longest request id, in characters; a longer one is INVALID_ARGUMENT before the model
+     * runs. By default {@value RequestLimits#DEFAULT_MAX_REQUEST_ID_LENGTH}. An id with a control
+     * character is always INVALID_ARGUMENT.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxRequestIdLength(int maxRequestIdLength) {
+      this.limits = limits.withMaxRequestIdLength(maxRequestIdLength);
       return this;
     }
 

@@ -30,11 +30,15 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code crashing}: throws an {@link IllegalStateException}, a bug rather than a failure.
  *   <li>{@code sleepy}: not ready; infer says so.
  *   <li>{@code blocking}: waits until {@link #release()} (for deadline tests; never sleeps).
+ *   <li>{@code huge}: answers 2.2 GB of BYTES held in 1 MiB (2,100 elements over one array).
  * </ul>
  */
 final class TestModels implements InferenceHandler {
   static final List<String> MODELS =
-      List.of("blocking", "crashing", "doubler", "echo", "failing", "half", "sleepy");
+      List.of("blocking", "crashing", "doubler", "echo", "failing", "half", "huge", "sleepy");
+
+  /** What {@code huge} answers: 2,100 elements of 1 MiB, all one array. */
+  static final Tensor HUGE = huge();
 
   private volatile Map<String, String> lastHeaders = Map.of();
   private volatile InferRequest lastRequest = InferRequest.of();
@@ -110,6 +114,8 @@ final class TestModels implements InferenceHandler {
         return InferResponse.of(
             "half",
             List.of(request.input("x"), Tensor.of("h", DataType.FP16, new short[] {0x3C00}, 1)));
+      case "huge":
+        return InferResponse.of("huge", List.of(HUGE));
       case "failing":
         throw new ModelFailureException("failing", "the model ran out of luck");
       case "crashing":
@@ -126,6 +132,12 @@ final class TestModels implements InferenceHandler {
       default:
         throw new AssertionError(model);
     }
+  }
+
+  private static Tensor huge() {
+    byte[][] elements = new byte[2100][];
+    java.util.Arrays.fill(elements, new byte[1 << 20]);
+    return Tensor.of("y", DataType.BYTES, elements, elements.length);
   }
 
   private static InferResponse doubler(InferRequest request) {

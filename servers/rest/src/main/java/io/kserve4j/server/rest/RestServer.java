@@ -1,6 +1,7 @@
 package io.kserve4j.server.rest;
 
 import io.kserve4j.protocol.InferenceHandler;
+import io.kserve4j.protocol.RequestLimits;
 import io.kserve4j.server.rest.internal.NettyRestServer;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,8 +27,13 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>HTTP/1.1 with keep-alive; a connection's requests are answered in order. Every model call runs
- * on an executor, never on Netty's event loop, so a slow model blocks no other connection. It comes
- * with the artifact {@code io.kserve4j:kserve4j-server-rest}, which brings Netty. Thread-safe.
+ * on an executor, never on Netty's event loop, so a slow model blocks no other connection; health,
+ * readiness and metadata run on a small executor of their own, so a full inference queue never
+ * holds up a liveness probe. What one request may cost is bounded: its body ({@link
+ * Builder#maxBodyBytes}), its tensors ({@link Builder#maxInputs}, {@link Builder#maxOutputs}), its
+ * id ({@link Builder#maxRequestIdLength}) and its answer ({@link Builder#maxResponseBytes}); see
+ * docs/limits-and-hardening.md. It comes with the artifact {@code
+ * io.kserve4j:kserve4j-server-rest}, which brings Netty. Thread-safe.
  */
 public final class RestServer implements AutoCloseable {
   /** KServe's model server HTTP port. */
@@ -41,6 +47,15 @@ public final class RestServer implements AutoCloseable {
 
   /** The default idle timeout, 65 s: KServe's {@code --timeout-keep-alive}. */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(65);
+
+  /**
+   * The default answer limit, 32 MiB: four times the body limit, since JSON spells a tensor in two
+   * to four times its bytes. An answer over it is 413, before it is built.
+   */
+  public static final int DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+  /** The default number of inference requests that may wait for a thread: {@value}. */
+  public static final int DEFAULT_MAX_QUEUED_REQUESTS = 1024;
 
   private final Builder config;
   private volatile @Nullable NettyRestServer running;
@@ -86,7 +101,9 @@ public final class RestServer implements AutoCloseable {
             owns,
             config.readTimeout,
             config.idleTimeout,
-            config.shutdownTimeout);
+            config.shutdownTimeout,
+            config.limits,
+            config.maxResponseBytes);
     running = server;
     boundPort = server.port();
     return this;
@@ -113,6 +130,16 @@ public final class RestServer implements AutoCloseable {
   /** The body limit in bytes. */
   public int maxBodyBytes() {
     return config.maxBodyBytes;
+  }
+
+  /** The answer limit in bytes, JSON and binary parts together. */
+  public int maxResponseBytes() {
+    return config.maxResponseBytes;
+  }
+
+  /** What one request may ask: inputs, outputs, id length. */
+  public RequestLimits requestLimits() {
+    return config.limits;
   }
 
   /**
@@ -160,7 +187,9 @@ public final class RestServer implements AutoCloseable {
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private int ioThreads = Math.min(4, Runtime.getRuntime().availableProcessors());
     private int inferenceThreads = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
-    private int queueCapacity = 1024;
+    private int queueCapacity = DEFAULT_MAX_QUEUED_REQUESTS;
+    private RequestLimits limits = RequestLimits.ofDefaults();
+    private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private @Nullable ExecutorService executor;
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
@@ -217,9 +246,76 @@ public final class RestServer implements AutoCloseable {
     }
 
     /**
+     * Sets the largest answer, JSON and binary parts together; a larger one is answered 413 before
+     * it is built (from a lower bound of its size) or while it is written. By default 32 MiB
+     * (33,554,432 bytes), four times the body limit.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxResponseBytes(int maxResponseBytes) {
+      if (maxResponseBytes <= 0) {
+        throw new IllegalArgumentException(
+            "maxResponseBytes = " + maxResponseBytes + ": must be > 0");
+      }
+      this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
+
+    /**
+     * Sets the most input tensors a request may carry; more are answered 400 as soon as the one
+     * over the limit is read. By default {@value RequestLimits#DEFAULT_MAX_INPUTS}.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxInputs(int maxInputs) {
+      this.limits = limits.withMaxInputs(maxInputs);
+      return this;
+    }
+
+    /**
+     * Sets the most outputs a request may name in {@code outputs}; more are answered 400. By
+     * default {@value RequestLimits#DEFAULT_MAX_OUTPUTS}. An output named twice is always 400.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxOutputs(int maxOutputs) {
+      this.limits = limits.withMaxOutputs(maxOutputs);
+      return this;
+    }
+
+    /**
+     * Sets the longest request id ({@code id} or the {@code x-request-id} header), in characters; a
+     * longer one is answered 400 before the model runs. By default {@value
+     * RequestLimits#DEFAULT_MAX_REQUEST_ID_LENGTH}. An id with a control character is always 400.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxRequestIdLength(int maxRequestIdLength) {
+      this.limits = limits.withMaxRequestIdLength(maxRequestIdLength);
+      return this;
+    }
+
+    /**
+     * Sets how many inference requests may wait for a thread, when the server makes its own
+     * executor; more are answered 503 at once. By default {@value
+     * RestServer#DEFAULT_MAX_QUEUED_REQUESTS}. Each waiting request holds its body, up to {@link
+     * #maxBodyBytes}.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxQueuedRequests(int maxQueuedRequests) {
+      if (maxQueuedRequests <= 0) {
+        throw new IllegalArgumentException(
+            "maxQueuedRequests = " + maxQueuedRequests + ": must be > 0");
+      }
+      this.queueCapacity = maxQueuedRequests;
+      return this;
+    }
+
+    /**
      * Sets the number of threads that run model calls, when the server makes its own executor. By
-     * default min(32, CPUs + 4), as KServe's {@code --max_asyncio_workers}. Up to 1024 requests
-     * wait for a thread; more are answered 503.
+     * default min(32, CPUs + 4), as KServe's {@code --max_asyncio_workers}. Up to {@link
+     * #maxQueuedRequests} (1024) requests wait for a thread; more are answered 503.
      *
      * @throws IllegalArgumentException if not positive
      */

@@ -86,7 +86,8 @@ class RestServerTest {
         .isEqualTo(
             "{\"name\":\"kserve4j\",\"version\":\"test\",\"extensions\":"
                 + "[\"model_repository_extension\"]}");
-    String models = "{\"models\":[\"cold\",\"crash\",\"double\",\"echo\",\"fail\",\"slow\"]}";
+    String models =
+        "{\"models\":[\"cold\",\"crash\",\"double\",\"echo\",\"fail\",\"huge\",\"slow\"]}";
     assertThat(Wire.get(port, "/v2/models").body()).isEqualTo(models);
     assertThat(Wire.get(port, "/v1/models").body()).isEqualTo(models);
     assertThat(Wire.get(port, "/v1/models/double").body())
@@ -504,9 +505,12 @@ class RestServerTest {
           "/v2/models/double/infer",
           "application/json",
           DOUBLE_JSON.getBytes(StandardCharsets.UTF_8));
-      HttpResponse<String> rejected = Wire.get(s.port(), "/v2/health/ready");
+      HttpResponse<String> rejected =
+          Wire.post(s.port(), "/v2/models/double/infer", "application/json", DOUBLE_JSON);
       assertThat(rejected.statusCode()).isEqualTo(503);
       assertThat(rejected.body()).contains("inference queue is full");
+      // Health and metadata never wait behind inference.
+      assertThat(Wire.get(s.port(), "/v2/health/ready").statusCode()).isEqualTo(200);
       handler.slowRelease.countDown();
       assertThat(slow.read().status()).isEqualTo(200);
       assertThat(queued.read().status()).isEqualTo(200);

@@ -22,10 +22,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * Models for the REST tests: {@code double} (FP32 x -> y = 2x, checks its input), {@code echo}
  * (returns its inputs, any datatype; has an explainer), {@code fail} (the model fails), {@code
  * crash} (an unexpected exception), {@code cold} (never ready), {@code slow} (blocks until
- * released).
+ * released), {@code huge} (answers 2.2 GB of BYTES held in 1 MiB: 2,100 elements over one array).
  */
 final class TestHandler implements InferenceHandler {
-  static final List<String> MODELS = List.of("cold", "crash", "double", "echo", "fail", "slow");
+  static final List<String> MODELS =
+      List.of("cold", "crash", "double", "echo", "fail", "huge", "slow");
+
+  /** What {@code huge} answers: 2,100 elements of 1 MiB, all one array. */
+  static final Tensor HUGE = huge();
 
   final AtomicReference<Map<String, String>> lastHeaders = new AtomicReference<>(Map.of());
   final AtomicReference<InferRequest> lastRequest = new AtomicReference<>();
@@ -58,7 +62,7 @@ final class TestHandler implements InferenceHandler {
               List.of(TensorMetadata.of("x", DataType.FP32, -1, -1)),
               List.of(TensorMetadata.of("y", DataType.FP32, -1, -1)),
               Map.of());
-      case "echo", "fail", "crash", "cold", "slow" ->
+      case "echo", "fail", "crash", "cold", "slow", "huge" ->
           new ModelMetadata(model, List.of(), "java", List.of(), List.of(), Map.of());
       default -> throw unknown(model);
     };
@@ -100,6 +104,9 @@ final class TestHandler implements InferenceHandler {
             .outputs(copies(request.inputs()))
             .build();
       }
+      case "huge" -> {
+        return InferResponse.of(model, List.of(HUGE));
+      }
       case "fail" -> throw new ModelFailureException(model, "the model failed on purpose");
       case "crash" -> throw new IllegalStateException("boom");
       case "slow" -> {
@@ -121,6 +128,12 @@ final class TestHandler implements InferenceHandler {
       return InferResponse.of(model, copies(request.inputs()));
     }
     return InferenceHandler.super.explain(model, request, headers);
+  }
+
+  private static Tensor huge() {
+    byte[][] elements = new byte[2100][];
+    java.util.Arrays.fill(elements, new byte[1 << 20]);
+    return Tensor.of("y", DataType.BYTES, elements, elements.length);
   }
 
   /** The inputs as outputs over the same memory (named as they came). */

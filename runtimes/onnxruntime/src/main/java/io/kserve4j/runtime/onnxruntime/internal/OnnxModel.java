@@ -25,6 +25,9 @@ import io.kserve4j.protocol.RequestedOutput;
 import io.kserve4j.protocol.Tensor;
 import io.kserve4j.protocol.TensorMetadata;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,8 +48,11 @@ import org.jspecify.annotations.Nullable;
  * InvalidInputException} (400) that reads {@code input 'float_input': expected FP32 [-1, 4], got
  * FP32 [1, 3]}, and so is a requested output the model does not have. An input declared without
  * dimensions (ONNX Runtime cannot tell a scalar from an input without shape information) is checked
- * for its datatype only. A failure inside ONNX Runtime is a {@link ModelFailureException} (500)
- * with ONNX Runtime's message. Neither leaves anything behind: the next good request answers.
+ * for its datatype only. An input with no elements (an empty batch, shape {@code [0, 4]}) is a 400
+ * too: some ONNX Runtime kernels fail on one and some crash the process, so it never reaches ONNX
+ * Runtime; and so are BYTES that are not UTF-8, which ONNX Runtime's string tensors cannot hold
+ * unchanged. A failure inside ONNX Runtime is a {@link ModelFailureException} (500) with ONNX
+ * Runtime's message. Neither leaves anything behind: the next good request answers.
  *
  * <p><b>Memory.</b> A tensor over a direct buffer reaches ONNX Runtime as that very memory. A
  * tensor over a Java array is copied once into a pooled direct buffer ({@link ScratchBuffers}).
@@ -278,9 +284,9 @@ final class OnnxModel implements Model {
   /**
    * Runs the model on the request's inputs.
    *
-   * @throws InvalidInputException if an input is unknown, missing, of another datatype or shape, or
-   *     a requested output is unknown; the message names the tensor, what was expected and what
-   *     came
+   * @throws InvalidInputException if an input is unknown, missing, of another datatype or shape,
+   *     holds no elements (an empty batch), or is BYTES that are not UTF-8 text, or a requested
+   *     output is unknown; the message names the tensor, what was expected and what came
    * @throws ModelFailureException if ONNX Runtime fails; the message carries ONNX Runtime's
    * @throws ModelNotReadyException if the model has been closed
    * @throws InferenceException with status NOT_IMPLEMENTED if a UINT16, UINT32 or UINT64 input
@@ -394,6 +400,19 @@ final class OnnxModel implements Model {
                   ? " (-1 is a dimension of any size)"
                   : " (send the input as " + inputTypes[index] + "; nothing is converted)"));
     }
+    if (t.elementCount() == 0) {
+      // ONNX Runtime's kernels are not all safe on empty tensors: some fail (an empty ZipMap
+      // sequence) and some crash the process (SIGFPE in a KNN graph). A client error, never a
+      // model failure.
+      throw new InvalidInputException(
+          name,
+          "input '"
+              + t.name()
+              + "' has shape "
+              + Arrays.toString(t.shape())
+              + ", which holds no elements: kserve4j does not run an ONNX model on an empty batch"
+              + " (send at least one row; skip the call when there is nothing to predict)");
+    }
   }
 
   private InvalidInputException missingInputs(List<Tensor> given) {
@@ -454,8 +473,24 @@ final class OnnxModel implements Model {
     if (type == DataType.BYTES) {
       byte[][] raw = t.asByteArrays();
       String[] strings = new String[raw.length];
+      CharsetDecoder utf8 =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
       for (int i = 0; i < raw.length; i++) {
-        strings[i] = new String(raw[i], StandardCharsets.UTF_8);
+        try {
+          strings[i] = utf8.decode(ByteBuffer.wrap(raw[i])).toString();
+        } catch (CharacterCodingException e) {
+          throw new InvalidInputException(
+              name,
+              "input '"
+                  + t.name()
+                  + "' element "
+                  + i
+                  + " is not UTF-8 text, and ONNX Runtime's string tensors hold text (send UTF-8;"
+                  + " bytes that are not text would reach the model changed)");
+        }
       }
       // ONNX Runtime keeps this shape array in the tensor's info: give it its own.
       return OnnxTensor.createTensor(env, strings, shape.clone());

@@ -1,5 +1,6 @@
 package io.kserve4j.runtime.onnxruntime.internal;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -158,6 +159,43 @@ class OnnxModelTest {
     assertThat(e.getMessage())
         .startsWith("model 'handmade_where_bool': ONNX Runtime failed to run the model: ")
         .containsIgnoringCase("broadcast");
+  }
+
+  @Test
+  void emptyBatch_is400_andNeverReachesOnnxRuntime() {
+    InvalidInputException e = invalid(mlp, InferRequest.of(Tensor.of("input", new float[0], 0, 4)));
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "model 'handmade_mlp': input 'input' has shape [0, 4], which holds no elements:"
+                + " kserve4j does not run an ONNX model on an empty batch (send at least one row;"
+                + " skip the call when there is nothing to predict)");
+    // A 0-row batch made ONNX Runtime fail on a ZipMap (a 500 that counted against the replica)
+    // and divide by zero in a KNN graph, killing the JVM.
+    for (String zipMap : new String[] {"sk_logreg_iris", "sk_knn_iris"}) {
+      try (Model m = SharedModels.load(zipMap)) {
+        invalid(m, InferRequest.of(Tensor.of("float_input", new float[0], 0, 4)));
+        assertThat(m.predict(InferRequest.of("float_input", new float[4], 1, 4)).outputs())
+            .isNotEmpty();
+      }
+    }
+  }
+
+  @Test
+  void bytesThatAreNotUtf8_are400_neverChangedSilently() {
+    byte[] notText = {(byte) 0xff, (byte) 0xfe, (byte) 0xfd, (byte) 0xfc};
+    try (Model strings = SharedModels.load("onnx_simple_strnorm_string")) {
+      InferRequest request =
+          InferRequest.of(
+              Tensor.of("x", DataType.BYTES, new byte[][] {"ok".getBytes(UTF_8), notText}, 2));
+
+      assertThat(invalid(strings, request).getMessage())
+          .isEqualTo(
+              "model 'onnx_simple_strnorm_string': input 'x' element 1 is not UTF-8 text, and"
+                  + " ONNX Runtime's string tensors hold text (send UTF-8; bytes that are not text"
+                  + " would reach the model changed)");
+      InferRequest text = InferRequest.of(Tensor.of("x", new String[] {"caf\u00e9", "ok"}, 2));
+      assertThat(strings.predict(text).output("y").asStrings()).hasSize(2);
+    }
   }
 
   @Test

@@ -3,12 +3,17 @@ package io.kserve4j.server.grpc.internal;
 import io.kserve4j.protocol.DataType;
 import io.kserve4j.protocol.InferRequest;
 import io.kserve4j.protocol.InferResponse;
+import io.kserve4j.protocol.InferenceException;
+import io.kserve4j.protocol.InferenceStatus;
 import io.kserve4j.protocol.InvalidInputException;
 import io.kserve4j.protocol.ModelMetadata;
+import io.kserve4j.protocol.RequestLimits;
 import io.kserve4j.protocol.RequestedOutput;
 import io.kserve4j.protocol.ServerMetadata;
 import io.kserve4j.protocol.Tensor;
 import io.kserve4j.protocol.TensorMetadata;
+import io.kserve4j.protocol.internal.wire.Echo;
+import io.kserve4j.protocol.internal.wire.RequestChecks;
 import io.kserve4j.server.grpc.internal.proto.ModelInferRequest;
 import io.kserve4j.server.grpc.internal.proto.ModelInferRequest.InferInputTensor;
 import io.kserve4j.server.grpc.internal.proto.ModelInferRequest.InferRequestedOutputTensor;
@@ -17,6 +22,7 @@ import io.kserve4j.server.grpc.internal.proto.ModelInferResponse.InferOutputTens
 import io.kserve4j.server.grpc.internal.proto.ModelMetadataResponse;
 import io.kserve4j.server.grpc.internal.proto.ServerMetadataResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,14 +35,29 @@ public final class WireMessages {
 
   // --------------------------------------------------------------------------------- server
 
-  /**
-   * The request a {@code ModelInferRequest} carries.
-   *
-   * @throws InvalidInputException if raw contents do not match the inputs one to one, an input sets
-   *     contents as well as raw contents, or an input's datatype, shape or values are wrong
-   */
+  /** The request a {@code ModelInferRequest} carries, within the default limits. */
   public static InferRequest toInferRequest(ModelInferRequest r) {
+    return toInferRequest(r, RequestLimits.ofDefaults());
+  }
+
+  /**
+   * The request a {@code ModelInferRequest} carries. The counts and the id are checked against
+   * {@code limits} before any tensor is built.
+   *
+   * @throws InvalidInputException if the request has more inputs or names more outputs than the
+   *     limits allow, its id is too long or holds a control character, raw contents do not match
+   *     the inputs one to one, an input sets contents as well as raw contents, an input's datatype,
+   *     shape or values are wrong, two inputs share a name or an output is asked for twice
+   */
+  public static InferRequest toInferRequest(ModelInferRequest r, RequestLimits limits) {
     String model = r.getModelName();
+    try {
+      RequestChecks.inputCount(r.getInputsCount(), limits);
+      RequestChecks.outputCount(r.getOutputsCount(), limits);
+      RequestChecks.requestId(r.getId(), limits, "'id'");
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(model, String.valueOf(e.getMessage()), e);
+    }
     int rawCount = r.getRawInputContentsCount();
     boolean raw = rawCount > 0;
     if (raw && rawCount != r.getInputsCount()) {
@@ -60,7 +81,7 @@ public final class WireMessages {
           throw new InvalidInputException(
               model,
               "input '"
-                  + name
+                  + Echo.cut(name)
                   + "' sets contents but the request carries raw_input_contents (send each"
                   + " input either way, not both)");
         }
@@ -86,7 +107,7 @@ public final class WireMessages {
     try {
       return b.build();
     } catch (InvalidInputException e) {
-      // Duplicate input names: name the model.
+      // Duplicate input or output names: name the model.
       throw new InvalidInputException(model, String.valueOf(e.getMessage()), e);
     }
   }
@@ -96,12 +117,24 @@ public final class WireMessages {
    * contents when the request was raw or an output is FP16 or BF16, else in typed contents; the
    * request's id echoed.
    *
+   * @param maxMessageSize the largest reply; checked against a lower bound of the reply's size
+   *     (long arithmetic, nothing copied) before the reply is built
    * @throws InvalidInputException if the request asked for an output the model did not give
+   * @throws InferenceException with {@link InferenceStatus#PAYLOAD_TOO_LARGE} if the reply would be
+   *     larger than {@code maxMessageSize}
    */
   public static ModelInferResponse toProto(
-      String model, ModelInferRequest request, InferRequest decoded, InferResponse response) {
+      String model,
+      ModelInferRequest request,
+      InferRequest decoded,
+      InferResponse response,
+      int maxMessageSize) {
     List<Tensor> outputs = selectOutputs(model, decoded.outputs(), response.outputs());
     boolean raw = request.getRawInputContentsCount() > 0 || needsRaw(outputs);
+    long least = minimumBytes(outputs, raw);
+    if (least > maxMessageSize) {
+      throw tooLarge(model, "at least " + least, maxMessageSize);
+    }
     ModelInferResponse.Builder b =
         ModelInferResponse.newBuilder()
             .setModelName(response.modelName())
@@ -134,20 +167,63 @@ public final class WireMessages {
     return b.build();
   }
 
+  /**
+   * The failure for a reply over the server's max message size: RESOURCE_EXHAUSTED, as KServe
+   * answers a message over its limit.
+   */
+  public static InferenceException tooLarge(String model, String size, int maxMessageSize) {
+    return new InferenceException(
+        InferenceStatus.PAYLOAD_TOO_LARGE,
+        model.isEmpty() ? null : model,
+        "the reply is "
+            + size
+            + " bytes, more than the server's max message size of "
+            + maxMessageSize
+            + " (ask for fewer or smaller outputs; or raise GrpcServer.Builder.maxMessageSize)",
+        null);
+  }
+
+  /**
+   * A lower bound of the serialized size of these outputs' data, in long arithmetic: raw bytes
+   * exactly; typed contents at one byte per varint, four per float, eight per double, and each
+   * BYTES element's bytes plus its tag and length.
+   */
+  static long minimumBytes(List<Tensor> outputs, boolean raw) {
+    long total = 0;
+    for (Tensor t : outputs) {
+      total += t.name().length();
+      long n = t.elementCount();
+      DataType type = t.datatype();
+      if (type == DataType.BYTES) {
+        for (byte[] e : t.asByteArrays()) {
+          total += (raw ? 4L : 2L) + e.length;
+        }
+      } else if (raw) {
+        total += n * type.byteSize();
+      } else {
+        total +=
+            switch (type) {
+              case FP32 -> 4 * n;
+              case FP64 -> 8 * n;
+              default -> n; // BOOL and varints: at least one byte each
+            };
+      }
+    }
+    return total;
+  }
+
   private static List<Tensor> selectOutputs(
       String model, List<RequestedOutput> requested, List<Tensor> outputs) {
     if (requested.isEmpty()) {
       return outputs;
     }
+    Map<String, Tensor> byName = new HashMap<>(outputs.size() * 2);
+    for (Tensor t : outputs) {
+      byName.putIfAbsent(t.name(), t);
+    }
     List<Tensor> selected = new ArrayList<>(requested.size());
     for (RequestedOutput want : requested) {
-      Tensor found = null;
-      for (Tensor t : outputs) {
-        if (t.name().equals(want.name())) {
-          found = t;
-          break;
-        }
-      }
+      Tensor found = byName.get(want.name());
       if (found == null) {
         List<String> names = new ArrayList<>();
         for (Tensor t : outputs) {
@@ -156,9 +232,9 @@ public final class WireMessages {
         throw new InvalidInputException(
             model,
             "the request asks for output '"
-                + want.name()
+                + Echo.cut(want.name())
                 + "' but the model gives "
-                + names
+                + Echo.message(names.toString())
                 + " (ask for one of those, or for none to get all)");
       }
       selected.add(found);

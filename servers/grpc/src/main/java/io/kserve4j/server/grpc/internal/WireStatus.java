@@ -11,6 +11,7 @@ import io.kserve4j.protocol.ModelFailureException;
 import io.kserve4j.protocol.ModelNotFoundException;
 import io.kserve4j.protocol.ModelNotReadyException;
 import io.kserve4j.protocol.OverloadedException;
+import io.kserve4j.protocol.internal.wire.Echo;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -60,7 +61,8 @@ public final class WireStatus {
   }
 
   /**
-   * The status and trailers the server answers a failure with.
+   * The status and trailers the server answers a failure with. The description is cut to {@link
+   * Echo#MAX_MESSAGE} characters.
    *
    * @param model the model the call concerned, or {@code null}: named in the description when the
    *     exception names none
@@ -70,6 +72,8 @@ public final class WireStatus {
     if (e.modelName() == null && model != null && !model.isEmpty()) {
       description = "model '" + model + "': " + description;
     }
+    // A client's megabyte model name would otherwise come back whole in grpc-message.
+    description = Echo.message(description);
     Status status =
         Status.fromCode(Status.Code.valueOf(e.status().grpcCode())).withDescription(description);
     Metadata trailers = new Metadata();
@@ -132,6 +136,7 @@ public final class WireStatus {
       case INVALID_INPUT -> Kind.INVALID_INPUT;
       case MODEL_NOT_FOUND -> Kind.MODEL_NOT_FOUND;
       case TOO_MANY_REQUESTS -> Kind.OVERLOADED;
+      case PAYLOAD_TOO_LARGE -> Kind.OTHER;
       case TIMEOUT -> Kind.TIMEOUT;
       case INFERENCE_ERROR -> Kind.MODEL_FAILURE;
       // A server's UNAVAILABLE about a model means not ready; one made here (no connection)

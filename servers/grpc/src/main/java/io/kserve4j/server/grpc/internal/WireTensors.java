@@ -5,6 +5,7 @@ import com.google.protobuf.UnsafeByteOperations;
 import io.kserve4j.protocol.DataType;
 import io.kserve4j.protocol.InvalidInputException;
 import io.kserve4j.protocol.Tensor;
+import io.kserve4j.protocol.internal.wire.Echo;
 import io.kserve4j.server.grpc.internal.proto.InferParameter;
 import io.kserve4j.server.grpc.internal.proto.InferTensorContents;
 import java.math.BigInteger;
@@ -72,7 +73,7 @@ public final class WireTensors {
       return DataType.of(name);
     } catch (InvalidInputException e) {
       throw new InvalidInputException(
-          model, role + " '" + tensor + "': " + e.getMessage(), /* cause= */ null);
+          model, role + " '" + Echo.cut(tensor) + "': " + e.getMessage(), /* cause= */ null);
     }
   }
 
@@ -90,7 +91,7 @@ public final class WireTensors {
             model,
             role
                 + " '"
-                + tensor
+                + Echo.cut(tensor)
                 + "': shape "
                 + Arrays.toString(shape)
                 + " has a negative dimension (every dimension must be >= 0)");
@@ -107,7 +108,7 @@ public final class WireTensors {
             model,
             role
                 + " '"
-                + tensor
+                + Echo.cut(tensor)
                 + "': shape "
                 + Arrays.toString(shape)
                 + " has more elements than one Java array holds (at most 2^31 - 9)");
@@ -154,7 +155,7 @@ public final class WireTensors {
             model,
             role
                 + " '"
-                + name
+                + Echo.cut(name)
                 + "' is "
                 + datatype
                 + ", which "
@@ -172,7 +173,7 @@ public final class WireTensors {
             model,
             role
                 + " '"
-                + name
+                + Echo.cut(name)
                 + "' is "
                 + datatype
                 + ": "
@@ -188,7 +189,7 @@ public final class WireTensors {
           model,
           role
               + " '"
-              + name
+              + Echo.cut(name)
               + "': shape "
               + Arrays.toString(shape)
               + " has "
@@ -313,7 +314,7 @@ public final class WireTensors {
           model,
           role
               + " '"
-              + name
+              + Echo.cut(name)
               + "': value "
               + v
               + " at index "
@@ -352,7 +353,7 @@ public final class WireTensors {
             model,
             role
                 + " '"
-                + name
+                + Echo.cut(name)
                 + "': shape "
                 + Arrays.toString(shape)
                 + " of "
@@ -374,7 +375,7 @@ public final class WireTensors {
           model,
           role
               + " '"
-              + name
+              + Echo.cut(name)
               + "': shape "
               + Arrays.toString(shape)
               + " has "
@@ -396,7 +397,7 @@ public final class WireTensors {
             model,
             role
                 + " '"
-                + name
+                + Echo.cut(name)
                 + "': BYTES element "
                 + i
                 + " says it has "
@@ -415,7 +416,7 @@ public final class WireTensors {
           model,
           role
               + " '"
-              + name
+              + Echo.cut(name)
               + "': "
               + b.remaining()
               + " bytes follow the last of its "
@@ -433,7 +434,7 @@ public final class WireTensors {
         model,
         role
             + " '"
-            + name
+            + Echo.cut(name)
             + "': its raw_"
             + role
             + "_contents entry ends before BYTES element "

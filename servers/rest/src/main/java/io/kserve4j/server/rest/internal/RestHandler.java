@@ -2,6 +2,10 @@ package io.kserve4j.server.rest.internal;
 
 import io.kserve4j.protocol.InferenceException;
 import io.kserve4j.protocol.InferenceStatus;
+import io.kserve4j.protocol.InvalidInputException;
+import io.kserve4j.protocol.internal.wire.ClientErrorLog;
+import io.kserve4j.protocol.internal.wire.Echo;
+import io.kserve4j.protocol.internal.wire.RequestChecks;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
@@ -19,6 +23,8 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -30,22 +36,34 @@ import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Answers a connection's requests one at a time, in order (pipelined requests wait their turn).
- * Each request is routed on the executor, never on the event loop, so a slow model blocks no I/O.
- * The request's buffer is released once its answer is written: binary input tensors are views of
- * it, and an answer may send them back.
+ * Answers a connection's requests one at a time, in order (pipelined requests wait their turn, and
+ * the connection is not read further while one waits, so a client cannot pile up bodies).
+ *
+ * <p>Each request is checked on the event loop (its HTTP version, its {@code Host}, its path) and
+ * routed on an executor, never on the event loop: {@code POST}s (inference) on the inference
+ * executor, everything else (health, readiness, metadata: cheap) on a small executor of its own, so
+ * that a full inference queue never holds up a liveness probe. The request's buffer is released
+ * once its answer is written: binary input tensors are views of it, and an answer may send them
+ * back.
+ *
+ * <p>Client errors (4xx) are logged through a {@link ClientErrorLog}, never with a stack trace.
  */
 final class RestHandler extends ChannelInboundHandlerAdapter {
   private static final System.Logger LOG = System.getLogger(RestHandler.class.getName());
 
   private final Router router;
-  private final Executor executor;
+  private final Executor inference;
+  private final Executor control;
+  private final ClientErrorLog clientErrors;
+  // Requests read while another was being answered.
   private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
   private boolean busy;
 
-  RestHandler(Router router, Executor executor) {
+  RestHandler(Router router, Executor inference, Executor control, ClientErrorLog clientErrors) {
     this.router = router;
-    this.executor = executor;
+    this.inference = inference;
+    this.control = control;
+    this.clientErrors = clientErrors;
   }
 
   @Override
@@ -56,6 +74,8 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
     }
     if (busy) {
       waiting.add(request);
+      // One waits; read no more until it is answered (the socket's buffer holds the rest).
+      ctx.channel().config().setAutoRead(false);
       return;
     }
     start(ctx, request);
@@ -72,46 +92,92 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    // A peer's reset or garbage: its own business, DEBUG only.
     LOG.log(Level.DEBUG, () -> "closing " + ctx.channel() + ": " + cause);
     ctx.close();
   }
 
   private void start(ChannelHandlerContext ctx, FullHttpRequest request) {
     busy = true;
+    String refusal = null;
+    int status = 400;
+    String path = "";
     if (!request.decoderResult().isSuccess()) {
       Throwable cause = request.decoderResult().cause();
+      refusal = "malformed HTTP request: " + (cause == null ? "cannot decode" : cause.getMessage());
+    } else if (!request.protocolVersion().equals(HttpVersion.HTTP_1_1)
+        && !request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+      status = 505;
+      refusal =
+          "HTTP version '"
+              + Echo.cut(request.protocolVersion().text())
+              + "' is not supported (send HTTP/1.1 or HTTP/1.0)";
+    } else if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)
+        && request.headers().getAll(HttpHeaderNames.HOST).size() != 1) {
+      refusal =
+          "an HTTP/1.1 request must carry exactly one Host header (RFC 9112, section 3.2); this"
+              + " one has "
+              + request.headers().getAll(HttpHeaderNames.HOST).size();
+    } else {
+      try {
+        path = path(request.uri());
+      } catch (IllegalArgumentException | URISyntaxException e) {
+        refusal =
+            "the request target '"
+                + Echo.cut(request.uri())
+                + "' is not a valid path ("
+                + Echo.cut(e.getMessage())
+                + "; percent-encode reserved and non-ASCII characters as %XX, two hex digits)";
+      }
+    }
+    if (refusal != null) {
       request.release();
-      FullHttpResponse r =
-          Responses.error(
-              ctx.alloc(),
-              400,
-              "malformed HTTP request: " + (cause == null ? "cannot decode" : cause.getMessage()),
-              true);
-      ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
+      String message = refusal;
+      clientErrors.log(status == 505 ? "505 HTTP version" : "400 malformed HTTP", () -> message);
+      ctx.writeAndFlush(Responses.error(ctx.alloc(), status, message, true))
+          .addListener(ChannelFutureListener.CLOSE);
       return;
     }
+    String route = path;
+    boolean post = request.method() == HttpMethod.POST;
     try {
-      executor.execute(() -> answer(ctx, request));
+      (post ? inference : control).execute(() -> answer(ctx, request, route));
     } catch (RejectedExecutionException e) {
       boolean keepAlive = HttpUtil.isKeepAlive(request);
       request.release();
+      String message =
+          post
+              ? "the server is overloaded: its inference queue is full (retry later, or give"
+                  + " RestServer more inferenceThreads or maxQueuedRequests)"
+              : "the server is overloaded: its queue for health and metadata requests is full"
+                  + " (retry later)";
+      clientErrors.log("503 queue full", () -> message);
       FullHttpResponse r =
           Responses.error(
-              ctx.alloc(),
-              InferenceStatus.UNAVAILABLE.httpStatus(),
-              "the server is overloaded: its inference queue is full (retry later, or give"
-                  + " RestServer more threads)",
-              !keepAlive);
+              ctx.alloc(), InferenceStatus.UNAVAILABLE.httpStatus(), message, !keepAlive);
       ctx.writeAndFlush(r).addListener(f -> written(ctx, f, keepAlive));
     }
   }
 
-  /** Runs on the executor. */
-  private void answer(ChannelHandlerContext ctx, FullHttpRequest request) {
+  /**
+   * The decoded path of a request target: origin-form ({@code /v2/...}), or absolute-form ({@code
+   * http://host/v2/...}), which RFC 9112 requires a server to accept; its host is not used.
+   */
+  static String path(String uri) throws URISyntaxException {
+    if (!uri.startsWith("/") && uri.contains("://")) {
+      URI absolute = new URI(uri);
+      String raw = absolute.getRawPath();
+      uri = raw == null || raw.isEmpty() ? "/" : raw;
+    }
+    return new QueryStringDecoder(uri).path();
+  }
+
+  /** Runs on an executor. */
+  private void answer(ChannelHandlerContext ctx, FullHttpRequest request, String path) {
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     FullHttpResponse response;
     try {
-      response = respond(ctx, request, keepAlive);
+      response = respond(ctx, request, path, keepAlive);
     } catch (Throwable t) {
       // respond() answers every failure itself; this is a last resort.
       LOG.log(Level.ERROR, "REST answer failed", t);
@@ -145,11 +211,13 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
         next.release();
       }
     }
+    if (waiting.isEmpty() && ctx.channel().isActive() && !ctx.channel().config().isAutoRead()) {
+      ctx.channel().config().setAutoRead(true);
+    }
   }
 
   private FullHttpResponse respond(
-      ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive) {
-    String path = new QueryStringDecoder(request.uri()).path();
+      ChannelHandlerContext ctx, FullHttpRequest request, String path, boolean keepAlive) {
     String method = request.method().name();
     ByteBuf content = request.content();
     ByteBuffer body =
@@ -161,7 +229,8 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
     int status;
     String contentType;
     @Nullable String allow = null;
-    @Nullable String requestId = request.headers().get(Router.REQUEST_ID);
+    // Echoed on errors too, when it is an id at all.
+    @Nullable String requestId = checkedHeaderId(request);
     List<ByteBuffer> binary = List.of();
     try {
       reply =
@@ -173,26 +242,18 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
         requestId = reply.requestId();
       }
     } catch (Router.MethodNotAllowed e) {
-      json.clear();
-      Router.error(e.getMessage(), new ByteBufOutputStream(json));
       status = 405;
       contentType = "application/json";
       allow = e.allow();
+      failed(json, e, method, path, status);
     } catch (Router.RouteNotFound e) {
-      json.clear();
-      Router.error(e.getMessage(), new ByteBufOutputStream(json));
       status = 404;
       contentType = "application/json";
+      failed(json, e, method, path, status);
     } catch (InferenceException e) {
-      json.clear();
-      Router.error(e.getMessage(), new ByteBufOutputStream(json));
       status = e.httpStatus();
       contentType = "application/json";
-      if (status >= 500) {
-        LOG.log(
-            Level.WARNING,
-            () -> method + " " + path + " -> " + e.httpStatus() + ": " + e.getMessage());
-      }
+      failed(json, e, method, path, status);
     } catch (RuntimeException e) {
       json.clear();
       // KServe's generic handler: 500 with the exception's type before its message.
@@ -200,7 +261,7 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
           e.getClass().getSimpleName() + " : " + e.getMessage(), new ByteBufOutputStream(json));
       status = InferenceStatus.INTERNAL.httpStatus();
       contentType = "application/json";
-      LOG.log(Level.ERROR, method + " " + path + " failed", e);
+      LOG.log(Level.ERROR, method + " " + Echo.cut(path) + " failed", e);
     }
     ByteBuf out = json;
     if (!binary.isEmpty()) {
@@ -224,7 +285,7 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
       h.setInt(io.kserve4j.protocol.internal.json.BinaryTensors.HEADER, json.readableBytes());
     }
     if (requestId != null) {
-      h.set(Router.REQUEST_ID, requestId);
+      h.set(Router.REQUEST_ID, RequestChecks.headerValue(requestId));
     }
     if (allow != null) {
       h.set(HttpHeaderNames.ALLOW, allow);
@@ -235,6 +296,47 @@ final class RestHandler extends ChannelInboundHandlerAdapter {
       h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
     }
     return response;
+  }
+
+  /**
+   * Writes the error body and logs: a model's or server's failure (500) always, a client's mistake
+   * or a refusal (4xx, 501, 503, 504) once per interval.
+   */
+  private void failed(ByteBuf json, InferenceException e, String method, String path, int status) {
+    json.clear();
+    Router.error(e.getMessage(), new ByteBufOutputStream(json));
+    if (status == 500) {
+      LOG.log(
+          Level.WARNING,
+          () ->
+              method
+                  + " "
+                  + Echo.cut(path)
+                  + " -> "
+                  + status
+                  + ": "
+                  + Echo.message(e.getMessage()));
+    } else {
+      String kind =
+          e instanceof Router.MethodNotAllowed
+              ? "method not allowed"
+              : e instanceof Router.RouteNotFound
+                  ? "no route"
+                  : e.status().name().toLowerCase(Locale.ROOT);
+      clientErrors.log(
+          status + " " + kind,
+          () -> method + " " + Echo.cut(path) + " -> " + status + ": " + e.getMessage());
+    }
+  }
+
+  /** The request's x-request-id header when it is one that may be echoed, else null. */
+  private @Nullable String checkedHeaderId(FullHttpRequest request) {
+    String id = request.headers().get(Router.REQUEST_ID);
+    try {
+      return RequestChecks.requestId(id, router.limits(), "the x-request-id header");
+    } catch (InvalidInputException e) {
+      return null;
+    }
   }
 
   private static Map<String, String> headers(FullHttpRequest request) {

@@ -9,11 +9,14 @@ import io.kserve4j.protocol.InferenceStatus;
 import io.kserve4j.protocol.InvalidInputException;
 import io.kserve4j.protocol.ModelMetadata;
 import io.kserve4j.protocol.ModelNotReadyException;
+import io.kserve4j.protocol.RequestLimits;
 import io.kserve4j.protocol.internal.json.BinaryTensors;
 import io.kserve4j.protocol.internal.json.Json;
 import io.kserve4j.protocol.internal.json.V1Codec;
 import io.kserve4j.protocol.internal.json.V2Reader;
 import io.kserve4j.protocol.internal.json.V2Writer;
+import io.kserve4j.protocol.internal.wire.Echo;
+import io.kserve4j.protocol.internal.wire.RequestChecks;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -30,6 +33,10 @@ import org.jspecify.annotations.Nullable;
  * KServe's REST routes over an {@link InferenceHandler}, free of any HTTP library: a request's
  * method, path, headers and body in; a status, headers, JSON and binary parts out. Failures are
  * thrown as {@link InferenceException}s for the caller to answer as {@code {"error": "..."}}.
+ *
+ * <p>A request is held to the server's {@link RequestLimits} while it is read, and an answer to the
+ * response limit before it is written (and while: JSON numbers may print longer than their lower
+ * bound): over it, 413.
  */
 public final class Router {
   /** The header that carries a request's id. */
@@ -48,10 +55,24 @@ public final class Router {
   }
 
   private final InferenceHandler handler;
+  private final RequestLimits limits;
+  private final int maxResponseBytes;
 
-  /** Routes to {@code handler}. */
-  public Router(InferenceHandler handler) {
+  /**
+   * Routes to {@code handler}.
+   *
+   * @param limits what one request may ask
+   * @param maxResponseBytes the largest answer, JSON and binary parts together
+   */
+  public Router(InferenceHandler handler, RequestLimits limits, int maxResponseBytes) {
     this.handler = handler;
+    this.limits = limits;
+    this.maxResponseBytes = maxResponseBytes;
+  }
+
+  /** What one request may ask. */
+  public RequestLimits limits() {
+    return limits;
   }
 
   /**
@@ -199,17 +220,20 @@ public final class Router {
     }
     Map<String, String> headers = headerSupplier.get();
     InferRequest request;
+    String headerId;
     try {
+      headerId =
+          RequestChecks.requestId(headers.get(REQUEST_ID), limits, "the x-request-id header");
       String jsonLength = headers.get(BinaryTensors.HEADER);
       if (jsonLength != null) {
-        request = V2Reader.request(body, parseLength(jsonLength, body.remaining()));
+        request = V2Reader.request(body, parseLength(jsonLength, body.remaining()), limits);
       } else if (isJson(headers.get("content-type"), false)) {
-        request = V2Reader.request(body, body.remaining());
+        request = V2Reader.request(body, body.remaining(), limits);
       } else {
         throw new InvalidInputException(
             null,
             "received a body of Content-Type '"
-                + headers.get("content-type")
+                + Echo.cut(headers.get("content-type"))
                 + "' without the '"
                 + BinaryTensors.HEADER
                 + "' header (send JSON with Content-Type: application/json, or binary tensors"
@@ -218,7 +242,6 @@ public final class Router {
     } catch (InvalidInputException e) {
       throw withModel(e, model);
     }
-    String headerId = headers.get(REQUEST_ID);
     if (request.id() == null) {
       request = request.toBuilder().id(headerId != null ? headerId : newId()).build();
     }
@@ -231,7 +254,15 @@ public final class Router {
     }
     List<ByteBuffer> binary;
     try {
-      binary = V2Writer.response(response, request, json);
+      V2Writer.Selection selection = V2Writer.select(response, request);
+      long least = selection.minimumBytes();
+      if (least > maxResponseBytes) {
+        throw tooLarge(model, "at least " + least + " bytes");
+      }
+      long binaryBytes = selection.binaryBytes();
+      binary =
+          V2Writer.response(
+              response, selection, new Capped(json, maxResponseBytes - binaryBytes, model));
     } catch (InvalidInputException e) {
       throw withModel(e, model);
     }
@@ -261,12 +292,25 @@ public final class Router {
     } catch (InvalidInputException e) {
       throw withModel(e, model);
     }
-    String headerId = headers.get(REQUEST_ID);
+    String headerId;
+    try {
+      headerId =
+          RequestChecks.requestId(headers.get(REQUEST_ID), limits, "the x-request-id header");
+    } catch (InvalidInputException e) {
+      throw withModel(e, model);
+    }
     request = request.toBuilder().id(headerId != null ? headerId : newId()).build();
     InferResponse response =
         explain ? handler.explain(model, request, headers) : handler.infer(model, request, headers);
     try {
-      V1Codec.response(response, explain ? "explanations" : "predictions", json);
+      long least = V2Writer.minimumValueBytes(response.outputs());
+      if (least > maxResponseBytes) {
+        throw tooLarge(model, "at least " + least + " bytes");
+      }
+      V1Codec.response(
+          response,
+          explain ? "explanations" : "predictions",
+          new Capped(json, maxResponseBytes, model));
     } catch (InvalidInputException e) {
       throw withModel(e, model);
     }
@@ -305,7 +349,7 @@ public final class Router {
           null,
           BinaryTensors.HEADER
               + " = '"
-              + value
+              + Echo.cut(value)
               + "' but the body has "
               + bodyLength
               + " bytes (give the byte length of the JSON that leads the body)");
@@ -335,14 +379,68 @@ public final class Router {
     return Reply.json(200);
   }
 
-  /** Writes {@code {"error": message}}. */
+  /**
+   * Writes {@code {"error": message}}, the message cut to {@link Echo#MAX_MESSAGE} characters and
+   * escaped where it is not text, so that no client string can make it long or unwritable.
+   */
   public static void error(String message, OutputStream out) {
     try (JsonGenerator g = Json.generator(out)) {
       g.writeStartObject();
-      g.writeStringField("error", message);
+      g.writeStringField("error", Echo.message(message));
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private InferenceException tooLarge(String model, String size) {
+    return new InferenceException(
+        InferenceStatus.PAYLOAD_TOO_LARGE,
+        model,
+        "the answer is "
+            + size
+            + ", more than this server's response limit of "
+            + maxResponseBytes
+            + " bytes (ask for fewer or smaller outputs, or for outputs in binary; or raise"
+            + " RestServer.Builder.maxResponseBytes)",
+        null);
+  }
+
+  /** The answer's stream, which refuses to grow past the response limit. */
+  private final class Capped extends OutputStream {
+    private final OutputStream out;
+    private final long cap;
+    private final String model;
+    private long written;
+
+    Capped(OutputStream out, long cap, String model) {
+      this.out = out;
+      this.cap = cap;
+      this.model = model;
+    }
+
+    private void grow(long n) {
+      written += n;
+      if (written > cap) {
+        throw tooLarge(model, "more than " + cap + " bytes of JSON");
+      }
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      grow(1);
+      out.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      grow(len);
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      out.flush();
     }
   }
 
@@ -372,9 +470,9 @@ public final class Router {
   private static InferenceException notFound(String method, String path) {
     return new RouteNotFound(
         "no route for "
-            + method
+            + Echo.cut(method)
             + " "
-            + path
+            + Echo.cut(path)
             + " (KServe's routes are /, /v1/models[/<m>[:predict|:explain]], /v2, /v2/health/live,"
             + " /v2/health/ready, /v2/models[/<m>[/ready|/infer]])");
   }

@@ -83,6 +83,12 @@ final class Timeouts extends ChannelDuplexHandler {
           ctx.executor()
               .schedule(
                   () -> {
+                    if (!ctx.channel().config().isAutoRead()) {
+                      // The server stopped reading (a pipelined request waits its turn): the
+                      // client is not late. Keep the clock running until reads resume.
+                      reschedule(ctx);
+                      return;
+                    }
                     // 408 as a courtesy, then close: the rest of the request may never come.
                     ctx.writeAndFlush(
                             Responses.error(
