@@ -242,6 +242,12 @@ public final class ModelServer implements InferenceHandler, AutoCloseable {
   }
 
   @Override
+  public InferResponse infer(
+      String model, String tag, InferRequest request, Map<String, String> headers) {
+    return service(model).predict(request, CallOptions.builder().headers(headers).tag(tag).build());
+  }
+
+  @Override
   public InferResponse explain(String model, InferRequest request, Map<String, String> headers) {
     return service(model).explain(request, headers);
   }
