@@ -10,6 +10,7 @@ import io.kserve4j.core.runtime.ServingRuntime;
 import io.kserve4j.core.spec.ComponentExtensionSpec;
 import io.kserve4j.core.spec.InferenceServiceResource;
 import io.kserve4j.core.spec.InferenceServiceSpec;
+import io.kserve4j.core.spec.KServeYaml;
 import io.kserve4j.core.spec.ModelSpec;
 import io.kserve4j.core.spec.PredictorSpec;
 import io.kserve4j.core.spec.SupportedModelFormat;
@@ -128,6 +129,47 @@ class AutoscalingServiceTest {
     assertThat(s.status().readyReplicas()).isZero();
     assertThat(runtime.closes.get()).isEqualTo(runtime.loads.get());
     s.close();
+  }
+
+  /** The counting service with minReplicas 0, these annotation lines and status lines. */
+  private InferenceService fromYaml(String annotations, String status) {
+    String yaml =
+        "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n"
+            + "  name: counter\n  annotations:\n"
+            + annotations
+            + "spec:\n  predictor:\n    minReplicas: 0\n"
+            + "    model:\n      modelFormat:\n        name: counting\n"
+            + status;
+    return InferenceService.builder()
+        .resource(KServeYaml.read(yaml, "counter.yaml").inferenceServices().get(0))
+        .runtime(runtime)
+        .clock(time)
+        .scheduler(time)
+        .build();
+  }
+
+  @Test
+  void standardMode_byItsOldName_keepsTheHpaFloorOfOne_insteadOfScalingToZero() {
+    try (InferenceService knative =
+            fromYaml("    serving.kserve.io/deploymentMode: Serverless\n", "");
+        InferenceService standard =
+            fromYaml("    serving.kserve.io/deploymentMode: RawDeployment\n", "")) {
+      time.advance(Duration.ofSeconds(100));
+
+      assertThat(knative.status().readyReplicas()).isZero();
+      assertThat(standard.status().readyReplicas()).isEqualTo(1);
+      assertThat(standard.resource().metadata().annotations())
+          .containsEntry("serving.kserve.io/deploymentMode", "Standard");
+    }
+  }
+
+  @Test
+  void standardMode_recordedInStatus_isTheMode_withoutAnAnnotation() {
+    try (InferenceService s = fromYaml("    a: b\n", "status:\n  deploymentMode: Standard\n")) {
+      time.advance(Duration.ofSeconds(100));
+
+      assertThat(s.status().readyReplicas()).isEqualTo(1);
+    }
   }
 
   @Test

@@ -132,7 +132,8 @@ public final class RevisionAssembler {
     }
     Transformer transformer = transformer(r, subject);
     Explainer explainer = explainer(r, subject);
-    ScalingPlan plan = ScalingPlan.of(r.name(), "spec.predictor", p.component(), annotations);
+    ScalingPlan plan =
+        ScalingPlan.of(r.name(), "spec.predictor", p.component(), annotations, r.deploymentMode());
     ServingRuntime runtime = selection.runtime();
     GpuRequest gpu =
         GpuRequest.read(

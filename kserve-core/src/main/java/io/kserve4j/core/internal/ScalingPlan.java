@@ -3,6 +3,7 @@ package io.kserve4j.core.internal;
 import io.kserve4j.autoscale.AutoscalerSettings;
 import io.kserve4j.autoscale.ScaleMetric;
 import io.kserve4j.core.spec.ComponentExtensionSpec;
+import io.kserve4j.core.spec.DeploymentMode;
 import io.kserve4j.core.spec.SpecValidationException;
 import io.kserve4j.core.spec.Violation;
 import java.lang.System.Logger.Level;
@@ -42,18 +43,19 @@ public record ScalingPlan(
    * @param path the component's spec path, e.g. {@code spec.predictor}
    * @param component its fields
    * @param annotations the service's annotations with the component's over them
+   * @param mode the service's deployment mode ({@code InferenceServiceResource.deploymentMode()})
    * @throws SpecValidationException if a setting is impossible, naming the field
    */
   public static ScalingPlan of(
       String service,
       String path,
       ComponentExtensionSpec component,
-      Map<String, String> annotations) {
+      Map<String, String> annotations,
+      DeploymentMode mode) {
     long cc = component.containerConcurrencyOrDefault();
     Long timeoutSeconds = component.timeout();
     Duration timeout = Duration.ofSeconds(timeoutSeconds == null ? 300 : timeoutSeconds);
-    String mode = annotations.getOrDefault("serving.kserve.io/deploymentMode", "Knative");
-    if (mode.equals("Standard") || mode.equals("RawDeployment")) {
+    if (mode == DeploymentMode.STANDARD) {
       String cls = annotations.getOrDefault("serving.kserve.io/autoscalerClass", "hpa");
       int min = component.minReplicasOrDefault();
       int replicas = cls.equals("none") ? min : Math.max(min, 1);
@@ -62,7 +64,7 @@ public record ScalingPlan(
           "InferenceService {0}: {1} mode runs a fixed {2} replica(s); Kubernetes'' HPA ({3}) scales"
               + " it on a cluster",
           service,
-          mode,
+          mode.kserveName(),
           replicas,
           component.scaleMetric() == null ? "cpu" : component.scaleMetric());
       return new ScalingPlan(null, replicas, (int) cc, timeout);

@@ -3,6 +3,7 @@ package io.kserve4j.core.spec;
 import io.kserve4j.core.internal.spec.SpecRules;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A whole {@code serving.kserve.io/v1beta1} {@code InferenceService} object as KServe YAML holds
@@ -19,7 +20,8 @@ public record InferenceServiceResource(
     String kind,
     ObjectMeta metadata,
     InferenceServiceSpec spec,
-    Map<String, Object> extra) {
+    Map<String, Object> extra)
+    implements KServeResource {
   /** The API version kserve4j reads and writes. */
   public static final String API_VERSION = "serving.kserve.io/v1beta1";
 
@@ -37,8 +39,28 @@ public record InferenceServiceResource(
   }
 
   /** The service's name. */
+  @Override
   public String name() {
     return metadata.name();
+  }
+
+  /**
+   * The deployment mode, as KServe's controller picks it: {@code status.deploymentMode} when the
+   * service has one (a service exported from a cluster), else annotation {@value
+   * DeploymentMode#ANNOTATION}, else {@link DeploymentMode#KNATIVE}, KServe's shipped default.
+   * KServe's old names count ({@code Serverless}, {@code RawDeployment}); a value that names no
+   * mode ({@code ModelMesh}, a typo) counts as unset here, and {@link #violations()} reports it.
+   */
+  public DeploymentMode deploymentMode() {
+    return DeploymentMode.effective(
+        statusDeploymentMode(), metadata.annotations().get(DeploymentMode.ANNOTATION));
+  }
+
+  /**
+   * {@code status.deploymentMode} as read (KServe's controller records the mode there), or null.
+   */
+  public @Nullable String statusDeploymentMode() {
+    return Specs.statusText(extra, "deploymentMode");
   }
 
   /**
@@ -58,10 +80,13 @@ public record InferenceServiceResource(
    * autoscaler class {@code hpa}: cpu or memory, target at most 100; with {@code keda}: no {@code
    * scaleMetric}); {@code logger.mode} exactly all, request or response (KServe rejects an omitted
    * mode); batcher sizes, latency and timeout {@code >= 1}; the annotations {@code
-   * serving.kserve.io/deploymentMode} (Knative, Standard, ModelMesh, Serverless, RawDeployment) and
-   * {@code serving.kserve.io/autoscalerClass} (hpa, keda, external, none), and sane {@code
+   * serving.kserve.io/deploymentMode} (Knative, Standard, or their old names Serverless and
+   * RawDeployment; also {@code status.deploymentMode}, which the annotation must match) and {@code
+   * serving.kserve.io/autoscalerClass} (hpa, keda, external, none), and sane {@code
    * autoscaling.knative.dev/*} values (scales integers {@code >= 0}, target {@code > 0}, window 6s
    * to 1h).
+   *
+   * <p>KServe's third deployment mode, ModelMesh, is a violation: it cannot run in a JVM.
    *
    * <p>One rule is kserve4j's own: {@code canaryTrafficPercent} must be between 0 and 100. KServe
    * has no range check (Knative rejects a bad split later); kserve4j routes traffic in-process and
@@ -69,6 +94,7 @@ public record InferenceServiceResource(
    *
    * @return the violations, in field order
    */
+  @Override
   public List<Violation> violations() {
     return SpecRules.check(this);
   }
@@ -79,6 +105,7 @@ public record InferenceServiceResource(
    * @return this service
    * @throws SpecValidationException listing every violation, if there is any
    */
+  @Override
   public InferenceServiceResource validate() {
     List<Violation> violations = violations();
     if (!violations.isEmpty()) {

@@ -23,7 +23,8 @@ public record ServingRuntimeResource(
     String kind,
     ObjectMeta metadata,
     ServingRuntimeSpec spec,
-    Map<String, Object> extra) {
+    Map<String, Object> extra)
+    implements KServeResource {
   /** The API version. */
   public static final String API_VERSION = "serving.kserve.io/v1alpha1";
 
@@ -44,6 +45,7 @@ public record ServingRuntimeResource(
   }
 
   /** The runtime's name. */
+  @Override
   public String name() {
     return metadata.name();
   }
@@ -60,6 +62,7 @@ public record ServingRuntimeResource(
    *
    * @return the violations, in field order
    */
+  @Override
   public List<Violation> violations() {
     return SpecRules.check(this);
   }
@@ -70,6 +73,7 @@ public record ServingRuntimeResource(
    * @return this runtime
    * @throws SpecValidationException listing every violation, if there is any
    */
+  @Override
   public ServingRuntimeResource validate() {
     List<Violation> violations = violations();
     if (!violations.isEmpty()) {

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Copies for spec records: immutable and in their original order, for faithful export. */
 final class Specs {
@@ -15,5 +16,12 @@ final class Specs {
 
   static <T> List<T> copy(List<T> list) {
     return List.copyOf(list);
+  }
+
+  /** A text field of the {@code status} kept in {@code extra}, or {@code null}. */
+  static @Nullable String statusText(Map<String, Object> extra, String field) {
+    return extra.get("status") instanceof Map<?, ?> status && status.get(field) instanceof String s
+        ? s
+        : null;
   }
 }

@@ -96,9 +96,9 @@ class InferenceServiceValidationTest {
     assertThat(messages(isvc))
         .containsExactly(
             "metadata.annotations[serving.kserve.io/deploymentMode] = \"Raw\": must be one of"
-                + " [Knative, Standard, ModelMesh, Serverless, RawDeployment] (use Standard for"
-                + " Deployments scaled by HPA, or Knative for Knative Services that scale to zero;"
-                + " RawDeployment and Serverless are their old names)",
+                + " [Knative, Standard, Serverless, RawDeployment] (use Standard for Deployments"
+                + " scaled by HPA, or Knative for Knative Services that scale to zero; Serverless"
+                + " and RawDeployment are their old names)",
             "spec.predictor.name = \"Main_Predictor\": must match "
                 + NAME_FORMAT
                 + " (use lower-case letters, digits and '-', e.g. main-predictor)",
@@ -386,6 +386,231 @@ class InferenceServiceValidationTest {
         .containsExactly(
             "spec.transformer.containers[0].env[0].name",
             "spec.explainer.initContainers[0].env[0].name");
+  }
+
+  /** A valid sklearn service with these annotations and this status, read from YAML. */
+  private static InferenceServiceResource withMode(String annotations, String status) {
+    String yaml =
+        "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n"
+            + "  name: sklearn-iris\n  annotations:\n"
+            + annotations
+            + "spec:\n  predictor:\n    scaleMetric: cpu\n"
+            + "    sklearn:\n      storageUri: file://models/sklearn-iris\n"
+            + status;
+    return KServeYaml.read(yaml, "mode.yaml").inferenceServices().get(0);
+  }
+
+  @Test
+  void modelMesh_isRefused_itCannotRunInAJvm() {
+    assertThat(messages(withMode("    serving.kserve.io/deploymentMode: ModelMesh\n", "")))
+        .containsExactly(
+            "metadata.annotations[serving.kserve.io/deploymentMode] = \"ModelMesh\": is not"
+                + " supported in a JVM: ModelMesh serves models from a cluster of ModelMesh pods (use"
+                + " Knative (the default) or Standard; deploy ModelMesh services to a cluster with"
+                + " ModelMesh installed)");
+  }
+
+  @Test
+  void statusDeploymentMode_isChecked_likeTheAnnotation() {
+    assertThat(messages(withMode("    a: b\n", "status:\n  deploymentMode: Raw\n")))
+        .containsExactly(
+            "status.deploymentMode = \"Raw\": must be one of [Knative, Standard, Serverless,"
+                + " RawDeployment] (use Standard for Deployments scaled by HPA, or Knative for"
+                + " Knative Services that scale to zero; Serverless and RawDeployment are their old"
+                + " names)");
+    assertThat(messages(withMode("    a: b\n", "status:\n  deploymentMode: ModelMesh\n")))
+        .singleElement()
+        .asString()
+        .startsWith("status.deploymentMode = \"ModelMesh\": is not supported in a JVM");
+    assertThat(messages(withMode("    a: b\n", "status:\n  deploymentMode: RawDeployment\n")))
+        .as("cpu is a Standard-mode metric: the status names Standard by its old name")
+        .isEmpty();
+  }
+
+  @Test
+  void annotation_mustMatchTheModeRecordedInStatus() {
+    assertThat(
+            messages(
+                withMode(
+                    "    serving.kserve.io/deploymentMode: Standard\n",
+                    "status:\n  deploymentMode: Serverless\n")))
+        .containsExactly(
+            "metadata.annotations[serving.kserve.io/deploymentMode] = \"Standard\": must match"
+                + " status.deploymentMode \"Serverless\" (KServe never changes the mode of an"
+                + " existing service: set it to Knative, or remove status to deploy the service"
+                + " anew)",
+            "spec.predictor.scaleMetric = \"cpu\": must be concurrency or rps in Knative"
+                + " (Serverless) mode (use concurrency or rps, or set annotation"
+                + " serving.kserve.io/deploymentMode: Standard to scale on cpu or memory)");
+    assertThat(
+            messages(
+                withMode(
+                    "    serving.kserve.io/deploymentMode: RawDeployment\n",
+                    "status:\n  deploymentMode: Standard\n")))
+        .isEmpty();
+  }
+
+  @Test
+  void unknownMode_skipsTheScalingRules_whichDependOnIt() {
+    assertThat(
+            messages(
+                Map.of("serving.kserve.io/deploymentMode", "Raw"),
+                ComponentExtensionSpec.builder().scaleMetric("rps").scaleTarget(500)))
+        .singleElement()
+        .asString()
+        .startsWith("metadata.annotations[serving.kserve.io/deploymentMode] = \"Raw\": must be");
+    assertThat(
+            messages(
+                Map.of(
+                    "serving.kserve.io/deploymentMode", "ModelMesh",
+                    "serving.kserve.io/autoscalerClass", "hpa"),
+                ComponentExtensionSpec.builder().scaleMetric("rps")))
+        .singleElement()
+        .asString()
+        .contains("is not supported in a JVM");
+  }
+
+  @Test
+  void boundaries_areValid_whereKServeAllowsThem() {
+    Map<String, String> hpa =
+        Map.of(
+            "serving.kserve.io/deploymentMode", "Standard",
+            "serving.kserve.io/autoscalerClass", "hpa");
+
+    assertThat(messages(Map.of(), ComponentExtensionSpec.builder().minReplicas(3).maxReplicas(3)))
+        .isEmpty();
+    assertThat(messages(Map.of(), ComponentExtensionSpec.builder().minReplicas(0).maxReplicas(0)))
+        .isEmpty();
+    assertThat(messages(Map.of(), ComponentExtensionSpec.builder().minReplicas(-1).maxReplicas(2)))
+        .containsExactly(
+            "spec.predictor.minReplicas = -1: must be >= 0 (use 0 to allow scale to zero)");
+    assertThat(messages(Map.of(), ComponentExtensionSpec.builder().containerConcurrency(0L)))
+        .isEmpty();
+    assertThat(messages(Map.of(), ComponentExtensionSpec.builder().timeout(1L))).isEmpty();
+    assertThat(messages(Map.of(), ComponentExtensionSpec.builder().scaleTarget(1))).isEmpty();
+    assertThat(
+            messages(hpa, ComponentExtensionSpec.builder().scaleMetric("memory").scaleTarget(100)))
+        .isEmpty();
+    assertThat(
+            messages(Map.of(), ComponentExtensionSpec.builder().batcher(new BatcherSpec(1, 1, 1))))
+        .isEmpty();
+    assertThat(
+            messages(
+                Map.of(),
+                ComponentExtensionSpec.builder()
+                    .logger(
+                        new LoggerSpec(
+                            null,
+                            "all",
+                            List.of(),
+                            List.of(),
+                            Map.of("storage", Map.of("path", "/l"))))))
+        .isEmpty();
+  }
+
+  @Test
+  void knativeAnnotations_boundaries() {
+    String window = "autoscaling.knative.dev/window";
+    String minScale = "autoscaling.knative.dev/min-scale";
+
+    assertThat(messages(Map.of(window, "6s"), ComponentExtensionSpec.builder())).isEmpty();
+    assertThat(messages(Map.of(window, "3600s"), ComponentExtensionSpec.builder())).isEmpty();
+    assertThat(messages(Map.of(window, "5999ms"), ComponentExtensionSpec.builder()))
+        .singleElement()
+        .asString()
+        .startsWith("metadata.annotations[autoscaling.knative.dev/window] = \"5999ms\": must be");
+    assertThat(messages(Map.of(window, "1h0m1s"), ComponentExtensionSpec.builder())).hasSize(1);
+    assertThat(messages(Map.of(window, "soon"), ComponentExtensionSpec.builder())).hasSize(1);
+    assertThat(messages(Map.of(minScale, "2147483647"), ComponentExtensionSpec.builder()))
+        .isEmpty();
+    assertThat(messages(Map.of(minScale, "2147483648"), ComponentExtensionSpec.builder()))
+        .containsExactly(
+            "metadata.annotations[autoscaling.knative.dev/min-scale] = \"2147483648\": must be an"
+                + " integer >= 0 (write a whole number such as \"1\"; better, use minReplicas and"
+                + " maxReplicas, which KServe applies)");
+    assertThat(
+            messages(
+                Map.of("autoscaling.knative.dev/target", "many", "other.io/x", "y"),
+                ComponentExtensionSpec.builder()))
+        .containsExactly(
+            "metadata.annotations[autoscaling.knative.dev/target] = \"many\": must be a number >"
+                + " 0 (write the per-replica target such as \"100\", or use scaleTarget)");
+  }
+
+  @Test
+  void transformerAndExplainer_followTheComponentStorageAndEnvRules() {
+    TransformerSpec transformer =
+        new TransformerSpec(
+            ComponentExtensionSpec.builder().minReplicas(-1).build(),
+            Map.of(
+                "containers",
+                List.of(Map.of("name", "kserve-container", "image", "t:1")),
+                "storageUris",
+                List.of(Map.of("uri", ""))));
+    ExplainerSpec explainer =
+        new ExplainerSpec(
+            ComponentExtensionSpec.builder().maxReplicas(-1).build(),
+            Map.of(
+                "art",
+                Map.of("type", "SquareAttack", "env", List.of(Map.of("name", "PYTHONPATH"))),
+                "storageUris",
+                List.of(Map.of("uri", "s3://b/m", "mountPath", "models"))));
+    InferenceServiceResource isvc =
+        InferenceServiceResource.of(
+            "s",
+            new InferenceServiceSpec(
+                PredictorSpec.of(ModelSpec.of("sklearn", "file://m")),
+                transformer,
+                explainer,
+                Map.of()));
+
+    assertThat(messages(isvc))
+        .containsExactly(
+            "spec.transformer.minReplicas = -1: must be >= 0 (use 0 to allow scale to zero)",
+            "spec.transformer.storageUris[0].uri = <unset>: is required (give the location, e.g."
+                + " s3://bucket/models)",
+            "spec.explainer.maxReplicas = -1: must be >= 0 (use 0 for no explicit maximum)",
+            "spec.explainer.storageUris[0].mountPath = \"models\": must be an absolute path"
+                + " without '..' (use a path such as /mnt/models)",
+            "spec.explainer.art.env[0].name = \"PYTHONPATH\": must not be set (remove this env"
+                + " entry; KServe rejects PYTHONPATH in every container)");
+  }
+
+  @Test
+  void predictor_containersNamedKserveContainer_nextToModel_areASecondImplementation() {
+    PredictorSpec predictor =
+        PredictorSpec.builder()
+            .model(ModelSpec.of("sklearn", "file://m"))
+            .extra(
+                "containers",
+                List.of(
+                    Map.of("name", "transformer-container", "image", "t:1"),
+                    Map.of(
+                        "name",
+                        "kserve-container",
+                        "image",
+                        "s:1",
+                        "env",
+                        List.of(Map.of("name", "PYTHONPATH", "value", "/x")))))
+            .extra(
+                "workerSpec",
+                Map.of(
+                    "containers",
+                    List.of(
+                        Map.of("name", "worker", "env", List.of(Map.of("name", "PYTHONPATH"))))))
+            .build();
+    InferenceServiceResource isvc =
+        InferenceServiceResource.of("s", new InferenceServiceSpec(predictor, null, null, Map.of()));
+
+    assertThat(messages(isvc))
+        .containsExactly(
+            "spec.predictor = [\"model\",\"containers\"]: must set exactly one of "
+                + IMPLEMENTATIONS
+                + " (keep one of [model, containers] and delete the others)",
+            "spec.predictor.containers[1].env[0].name = \"PYTHONPATH\": must not be set (remove"
+                + " this env entry; KServe rejects PYTHONPATH in every container)",
+            "spec.predictor.workerSpec.containers[0].env[0].name = \"PYTHONPATH\": must not be"
+                + " set (remove this env entry; KServe rejects PYTHONPATH in every container)");
   }
 
   @Test

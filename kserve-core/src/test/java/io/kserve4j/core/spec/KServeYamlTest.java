@@ -192,77 +192,76 @@ class KServeYamlTest {
             Map.of("art", Map.of("type", "SquareAttack", "config", Map.of("nb_classes", "10"))));
   }
 
-  private static final String UNKNOWN_FIELDS =
+  /** Fields KServe's CRD defines that kserve4j does not apply in-process. */
+  private static final String KEPT_FIELDS =
       HEADER
           + "metadata:\n"
           + "  name: sklearn-iris\n"
           + "  uid: 1234\n"
           + "  creationTimestamp: null\n"
           + "spec:\n"
-          + "  futureField:\n"
-          + "    a: 1\n"
           + "  predictor:\n"
           + "    nodeSelector:\n"
           + "      disk: ssd\n"
+          + "    tolerations:\n"
+          + "      - key: gpu\n"
+          + "        operator: Exists\n"
           + "    batcher:\n"
           + "      maxBatchSize: 8\n"
-          + "      flushEvery: 3\n"
           + "    logger:\n"
           + "      mode: all\n"
           + "      batchSize: 10\n"
           + "    model:\n"
           + "      modelFormat:\n"
           + "        name: sklearn\n"
-          + "        flavour: classic\n"
           + "      storageUri: file://models/sklearn-iris\n"
           + "      env:\n"
           + "        - name: WORKERS\n"
           + "          value: \"1\"\n"
           + "      storage:\n"
           + "        key: s3\n"
-          + "        region: eu\n"
           + "status:\n"
-          + "  url: http://sklearn-iris.default.example.com\n";
+          + "  url: http://sklearn-iris.default.example.com\n"
+          + "  somethingNew: 1\n";
 
   @Test
-  void read_unknownFields_areKept_andWrittenBackInTheirPlace() throws Exception {
-    InferenceServiceResource isvc = isvc(UNKNOWN_FIELDS);
+  void read_crdFieldsNotApplied_areKept_andWrittenBackInTheirPlace() throws Exception {
+    InferenceServiceResource isvc = isvc(KEPT_FIELDS);
 
     Map<String, Object> metadataExtra = new LinkedHashMap<>();
     metadataExtra.put("uid", 1234);
     metadataExtra.put("creationTimestamp", null);
     assertThat(isvc.metadata().extra()).isEqualTo(metadataExtra);
-    assertThat(isvc.spec().extra()).isEqualTo(Map.of("futureField", Map.of("a", 1)));
+    assertThat(isvc.spec().extra()).isEmpty();
     PredictorSpec predictor = isvc.spec().predictor();
-    assertThat(predictor.extra().keySet()).containsExactly("nodeSelector", "batcher");
-    assertThat(predictor.extra().get("batcher")).isEqualTo(Map.of("flushEvery", 3));
+    assertThat(predictor.extra().keySet()).containsExactly("nodeSelector", "tolerations");
     assertThat(predictor.component().batcher()).isEqualTo(new BatcherSpec(8, null, null));
     assertThat(requireNonNull(predictor.component().logger()).extra())
         .isEqualTo(Map.of("batchSize", 10));
     ModelSpec model = requireNonNull(predictor.model());
-    assertThat(model.extra().keySet()).containsExactly("env", "modelFormat", "storage");
+    assertThat(model.extra().keySet()).containsExactly("env");
     assertThat(model.storage()).isEqualTo(new StorageSpec("s3", null, Map.of(), null));
     assertThat(isvc.extra())
-        .isEqualTo(Map.of("status", Map.of("url", "http://sklearn-iris.default.example.com")));
+        .isEqualTo(
+            Map.of(
+                "status",
+                Map.of("url", "http://sklearn-iris.default.example.com", "somethingNew", 1)));
 
     String written = KServeYaml.write(isvc);
     JsonNode out = tree(written);
 
     assertThat(out.at("/metadata/uid").intValue()).isEqualTo(1234);
     assertThat(out.at("/metadata/creationTimestamp").isNull()).isTrue();
-    assertThat(out.at("/spec/futureField/a").intValue()).isEqualTo(1);
     assertThat(out.at("/spec/predictor/nodeSelector/disk").textValue()).isEqualTo("ssd");
+    assertThat(out.at("/spec/predictor/tolerations/0/operator").textValue()).isEqualTo("Exists");
     assertThat(out.at("/spec/predictor/batcher/maxBatchSize").intValue()).isEqualTo(8);
-    assertThat(out.at("/spec/predictor/batcher/flushEvery").intValue()).isEqualTo(3);
     assertThat(out.at("/spec/predictor/logger/batchSize").intValue()).isEqualTo(10);
     assertThat(out.at("/spec/predictor/model/modelFormat/name").textValue()).isEqualTo("sklearn");
-    assertThat(out.at("/spec/predictor/model/modelFormat/flavour").textValue())
-        .isEqualTo("classic");
     assertThat(out.at("/spec/predictor/model/storage/key").textValue()).isEqualTo("s3");
-    assertThat(out.at("/spec/predictor/model/storage/region").textValue()).isEqualTo("eu");
     assertThat(out.at("/spec/predictor/model/env/0/value").isTextual()).isTrue();
     assertThat(out.at("/status/url").textValue())
         .isEqualTo("http://sklearn-iris.default.example.com");
+    assertThat(out.at("/status/somethingNew").intValue()).isEqualTo(1);
     assertThat(isvc(written)).isEqualTo(isvc);
   }
 
@@ -289,7 +288,7 @@ class KServeYamlTest {
     jul.setLevel(Level.FINE);
     jul.addHandler(handler);
     try {
-      isvc(UNKNOWN_FIELDS);
+      isvc(KEPT_FIELDS);
     } finally {
       jul.removeHandler(handler);
       jul.setLevel(before);
@@ -299,18 +298,92 @@ class KServeYamlTest {
         .containsExactlyInAnyOrder(
             "kept for export, not applied in-process: metadata.uid",
             "kept for export, not applied in-process: metadata.creationTimestamp",
-            "kept for export, not applied in-process: spec.futureField",
             "kept for export, not applied in-process: spec.predictor.nodeSelector",
-            "kept for export, not applied in-process: spec.predictor.batcher.flushEvery",
+            "kept for export, not applied in-process: spec.predictor.tolerations",
             "kept for export, not applied in-process: spec.predictor.logger.batchSize",
-            "kept for export, not applied in-process: spec.predictor.model.modelFormat.flavour",
             "kept for export, not applied in-process: spec.predictor.model.env",
-            "kept for export, not applied in-process: spec.predictor.model.storage.region",
             "kept for export, not applied in-process: status");
   }
 
   @Test
-  void read_multiDocument_skipsEmptyDocuments_andKeepsGraphsAsRead() {
+  void read_typos_areUnknownFields_eachNamingTheFieldMeant_allAtOnce() {
+    assertThatThrownBy(() -> Samples.read("invalid/isvc-typos.yaml"))
+        .isInstanceOf(SpecValidationException.class)
+        .hasMessageContaining("isvc-typos.yaml' is invalid (10 problems):");
+    assertThat(problems(Samples.text("invalid/isvc-typos.yaml"), "isvc-typos.yaml"))
+        .containsExactly(
+            "metadata.label = {\"team\":\"ml\"}: unknown field (did you mean labels?)",
+            "spec.predictor.model.storageUrl = \"file://models/sklearn-iris\": unknown field (did"
+                + " you mean storageUri?)",
+            "spec.predictor.model.containerConcurrency = 4: unknown field (did you mean"
+                + " spec.predictor.containerConcurrency? it belongs one level up)",
+            "spec.predictor.model.resources.limit = {\"cpu\":\"1\"}: unknown field (did you mean"
+                + " limits?)",
+            "spec.predictor.minReplica = 0: unknown field (did you mean minReplicas?)",
+            "spec.predictor.scaleMetrics = \"concurrency\": unknown field (did you mean"
+                + " scaleMetric?)",
+            "spec.predictor.autoscaling = {}: unknown field (did you mean autoScaling?)",
+            "spec.predictor.storageUri = \"file://models/sklearn-iris\": unknown field (did you"
+                + " mean spec.predictor.model.storageUri? it belongs under model:)",
+            "spec.transformer.futureField = true: unknown field (not a field of InferenceService"
+                + " spec.transformer)",
+            "spec.transformer.containers[0].imagePullPolice = \"Always\": unknown field (did you"
+                + " mean imagePullPolicy?)");
+  }
+
+  @Test
+  void read_unknownFieldWithNothingClose_namesTheObject() {
+    String yaml =
+        HEADER
+            + "metadata:\n  name: m\nspec:\n  futureField:\n    a: 1\n  predictor:\n"
+            + "    sklearn:\n      storageUri: file://m\n";
+
+    assertThat(problems(yaml, "future.yaml"))
+        .containsExactly(
+            "spec.futureField = {\"a\":1}: unknown field (not a field of InferenceService spec)");
+  }
+
+  @Test
+  void read_unknownTopLevelField_isReported_withoutAPath() {
+    String yaml = HEADER + "metadata:\n  name: m\nspecs:\n  predictor: {}\nextra: 1\n";
+
+    assertThat(problems(yaml, "top.yaml"))
+        .containsExactly(
+            "specs = {\"predictor\":{}}: unknown field (did you mean spec?)",
+            "extra = 1: unknown field (not a field of InferenceService)");
+  }
+
+  @Test
+  void read_unknownFieldOfARuntimeFormat_isAViolation() {
+    String yaml =
+        """
+        apiVersion: serving.kserve.io/v1alpha1
+        kind: ClusterServingRuntime
+        metadata:
+          name: r
+        spec:
+          supportedModelFormats:
+            - name: onnx
+            - name: sklearn
+              weight: 2
+              autoselect: true
+          containers:
+            - name: kserve-container
+              imagePullPolicy: Always
+              port: 8080
+        """;
+
+    assertThat(problems(yaml, "r.yaml"))
+        .containsExactly(
+            "spec.supportedModelFormats[1].weight = 2: unknown field (not a field of"
+                + " ClusterServingRuntime spec.supportedModelFormats[1])",
+            "spec.supportedModelFormats[1].autoselect = true: unknown field (did you mean"
+                + " autoSelect?)",
+            "spec.containers[0].port = 8080: unknown field (did you mean ports?)");
+  }
+
+  @Test
+  void read_multiDocument_skipsEmptyDocuments_andReadsEveryKind() {
     String yaml =
         "---\n# nothing here\n---\n"
             + Samples.text("runtime-and-service.yaml")
@@ -327,20 +400,18 @@ class KServeYamlTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("kserve4j-onnx", false),
             org.assertj.core.groups.Tuple.tuple("kserve-sklearnserver", true));
-    assertThat(docs.inferenceGraphs()).hasSize(1);
-    Map<String, Object> graph = docs.inferenceGraphs().get(0);
-    assertThat(graph.keySet()).containsExactly("apiVersion", "kind", "metadata", "spec");
-    assertThat(graph.get("spec"))
-        .isEqualTo(
-            Map.of(
-                "nodes",
-                Map.of(
-                    "root",
-                    Map.of(
-                        "routerType",
-                        "Sequence",
-                        "steps",
-                        List.of(Map.of("name", "classify", "serviceName", "mnist"))))));
+    assertThat(docs.inferenceGraphs())
+        .containsExactly(
+            InferenceGraphResource.of(
+                "mnist-graph",
+                InferenceGraphSpec.builder()
+                    .node(
+                        "root",
+                        InferenceRouter.of(
+                            InferenceRouterType.SEQUENCE,
+                            InferenceStep.builder().name("classify").serviceName("mnist").build()))
+                    .build()));
+    assertThat(docs.trainedModels()).isEmpty();
   }
 
   @Test
@@ -488,13 +559,60 @@ class KServeYamlTest {
   }
 
   @Test
+  void read_booleansAndLongs_areTyped_andTheFixFitsTheValue() {
+    String runtime =
+        "apiVersion: serving.kserve.io/v1alpha1\nkind: ServingRuntime\nmetadata:\n  name: r\n"
+            + "spec:\n  containers:\n    - name: kserve-container\n";
+
+    ServingRuntimeSpec spec =
+        KServeYaml.read(runtime + "  disabled: false\n  multiModel: true\n", "r.yaml")
+            .servingRuntimes()
+            .get(0)
+            .spec();
+
+    assertThat(spec.disabled()).isFalse();
+    assertThat(spec.multiModel()).isTrue();
+    assertThat(problems(runtime + "  disabled: \"TRUE\"\n  multiModel: 1\n", "r.yaml"))
+        .containsExactly(
+            "spec.multiModel = 1: must be a boolean (write true or false)",
+            "spec.disabled = \"TRUE\": must be a boolean (write true without quotes)");
+    assertThat(
+            problems(
+                HEADER
+                    + "metadata:\n  name: m\nspec:\n  predictor:\n"
+                    + "    timeout: 9223372036854775808\n",
+                "t.yaml"))
+        .containsExactly(
+            "spec.predictor.timeout = 9223372036854775808: must fit in 64 bits (use at most"
+                + " 9223372036854775807)");
+  }
+
+  @Test
+  void read_syntaxErrors_showTheLine_andAFixForTheProblem() {
+    assertThat(problems("a: b: c", "one.yaml"))
+        .containsExactly(
+            "one.yaml:1:5 = \"a: b: c\": is not valid YAML: mapping values are not allowed here"
+                + " (check the indentation at line 1, column 5, or quote a value that contains ':"
+                + " ')");
+    assertThat(problems("kind: @x\n", "at.yaml"))
+        .singleElement()
+        .asString()
+        .startsWith("at.yaml:1:7 = \"kind: @x\": is not valid YAML: found character '@'")
+        .endsWith("(fix the YAML at line 1, column 7)");
+    assertThat(problems("kind: {a: b\n", "flow.yaml"))
+        .singleElement()
+        .asString()
+        .endsWith("(close the quote or bracket opened before line 2, column 1)");
+  }
+
+  @Test
   void read_unknownKind_listsTheKindsKserve4jReads() {
     assertThat(problems("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n", "d.yaml"))
         .containsExactly(
             "kind = \"Deployment\": is not a kind kserve4j reads (use one of InferenceService"
                 + " serving.kserve.io/v1beta1, ServingRuntime serving.kserve.io/v1alpha1,"
                 + " ClusterServingRuntime serving.kserve.io/v1alpha1, InferenceGraph"
-                + " serving.kserve.io/v1alpha1)");
+                + " serving.kserve.io/v1alpha1, TrainedModel serving.kserve.io/v1alpha1)");
   }
 
   @Test
@@ -508,7 +626,7 @@ class KServeYamlTest {
                 + " InferenceService (write apiVersion: serving.kserve.io/v1beta1; kserve4j reads"
                 + " InferenceService serving.kserve.io/v1beta1, ServingRuntime"
                 + " serving.kserve.io/v1alpha1, ClusterServingRuntime serving.kserve.io/v1alpha1,"
-                + " InferenceGraph serving.kserve.io/v1alpha1)");
+                + " InferenceGraph serving.kserve.io/v1alpha1, TrainedModel serving.kserve.io/v1alpha1)");
   }
 
   @Test
@@ -547,7 +665,94 @@ class KServeYamlTest {
             "[document 2] kind = \"ConfigMap\": is not a kind kserve4j reads (use one of"
                 + " InferenceService serving.kserve.io/v1beta1, ServingRuntime"
                 + " serving.kserve.io/v1alpha1, ClusterServingRuntime serving.kserve.io/v1alpha1,"
-                + " InferenceGraph serving.kserve.io/v1alpha1)");
+                + " InferenceGraph serving.kserve.io/v1alpha1, TrainedModel serving.kserve.io/v1alpha1)");
+  }
+
+  @Test
+  void readDocuments_readsWhatItCan_andGivesEachOtherDocumentItsProblems() {
+    String yaml =
+        HEADER
+            + "metadata:\n  name: good\nspec:\n  predictor:\n    sklearn:\n"
+            + "      storageUri: file://m\n---\n"
+            + HEADER
+            + "metadata:\n  name: typo\nspec:\n  predictor:\n    minReplica: 0\n---\n"
+            + "---\n"
+            + "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n---\n"
+            + "kind:\nmetadata:\n  name: k\n---\n"
+            + "kind: [InferenceService\n";
+
+    List<KServeDocument> docs = KServeYaml.readDocuments(yaml, "all.yaml");
+
+    assertThat(docs)
+        .extracting(KServeDocument::number, KServeDocument::kind, KServeDocument::name)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, "InferenceService", "good"),
+            org.assertj.core.groups.Tuple.tuple(2, "InferenceService", "typo"),
+            org.assertj.core.groups.Tuple.tuple(4, "Deployment", "d"),
+            org.assertj.core.groups.Tuple.tuple(5, "", "k"),
+            org.assertj.core.groups.Tuple.tuple(6, "", ""));
+    assertThat(docs.get(0).resource()).isInstanceOf(InferenceServiceResource.class);
+    assertThat(docs.get(0).problems()).isEmpty();
+    assertThat(docs.get(0).violations()).isEmpty();
+    assertThat(docs.get(1).resource()).isNull();
+    assertThat(docs.get(1).violations())
+        .extracting(Violation::toString)
+        .containsExactly(
+            "spec.predictor.minReplica = 0: unknown field (did you mean minReplicas?)");
+    assertThat(docs.get(2).problems())
+        .singleElement()
+        .asString()
+        .startsWith("kind = \"Deployment\": is not a kind kserve4j reads");
+    assertThat(docs.get(3).problems())
+        .singleElement()
+        .asString()
+        .startsWith("kind = <unset>: is required (add kind: with one of InferenceService");
+    assertThat(docs.get(4).problems()).singleElement().asString().startsWith("all.yaml:");
+    assertThatThrownBy(() -> KServeYaml.read(yaml, "all.yaml"))
+        .isInstanceOfSatisfying(
+            SpecValidationException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::path)
+                    .containsExactly(
+                        "[document 2] spec.predictor.minReplica",
+                        "[document 4] kind",
+                        "[document 5] kind",
+                        docs.get(4).problems().get(0).path()));
+  }
+
+  @Test
+  void readDocuments_ofAValidResource_hasItsRuleViolations() {
+    String yaml = HEADER + "metadata:\n  name: Bad\nspec:\n  predictor:\n    sklearn: {}\n";
+
+    KServeDocument doc = KServeYaml.readDocuments(yaml, "bad.yaml").get(0);
+
+    assertThat(doc.problems()).isEmpty();
+    assertThat(doc.violations()).isEqualTo(requireNonNull(doc.resource()).violations());
+    assertThat(doc.violations()).extracting(Violation::path).containsExactly("metadata.name");
+  }
+
+  @Test
+  void kserveDocument_holdsEitherAResourceOrProblems() {
+    Violation problem = new Violation("kind", null, "is required", "add kind:");
+    InferenceServiceResource isvc =
+        InferenceServiceResource.of(
+            "x", new InferenceServiceSpec(PredictorSpec.builder().build(), null, null, Map.of()));
+
+    assertThatThrownBy(() -> new KServeDocument(1, "", "", null, List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("a document has either a resource or problems");
+    assertThatThrownBy(() -> new KServeDocument(1, "", "", isvc, List.of(problem)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(new KServeDocument(1, "", "", null, List.of(problem)).violations())
+        .containsExactly(problem);
+  }
+
+  @Test
+  void readDocuments_ofAMissingFile_throwsUncheckedIOException() {
+    assertThatThrownBy(() -> KServeYaml.readDocuments(Path.of("no-such-dir", "missing.yaml")))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("missing.yaml");
   }
 
   @Test
@@ -640,10 +845,61 @@ class KServeYamlTest {
   }
 
   @Test
+  void write_mergesExtraFieldsIntoModelledOnes_andModelledValuesWin() throws Exception {
+    PredictorSpec predictor =
+        PredictorSpec.builder()
+            .model(ModelSpec.of("sklearn", "file://m"))
+            .component(
+                ComponentExtensionSpec.builder()
+                    .minReplicas(2)
+                    .batcher(new BatcherSpec(16, null, null))
+                    .build())
+            .extra("minReplicas", 5)
+            .extra("batcher", Map.of("maxBatchSize", 99, "maxLatency", 7))
+            .extra("model", Map.of("modelFormat", Map.of("version", "1")))
+            .build();
+    ServingRuntimeSpec runtime =
+        new ServingRuntimeSpec(
+            List.of(new SupportedModelFormat("onnx", null, null, null)),
+            List.of(),
+            null,
+            null,
+            Map.of(
+                "supportedModelFormats",
+                List.of(Map.of("name", "other", "autoSelect", true)),
+                "protocolVersions",
+                List.of("v1", "v2")));
+
+    JsonNode isvc =
+        tree(
+            KServeYaml.write(
+                InferenceServiceResource.of(
+                    "m", new InferenceServiceSpec(predictor, null, null, Map.of()))));
+    JsonNode sr =
+        tree(
+            KServeYaml.write(
+                new ServingRuntimeResource(
+                    ServingRuntimeResource.API_VERSION,
+                    ServingRuntimeResource.KIND,
+                    ObjectMeta.named("r"),
+                    runtime,
+                    Map.of())));
+
+    assertThat(isvc.at("/spec/predictor/minReplicas").intValue()).isEqualTo(2);
+    assertThat(isvc.at("/spec/predictor/batcher").toString())
+        .isEqualTo("{\"maxBatchSize\":16,\"maxLatency\":7}");
+    assertThat(isvc.at("/spec/predictor/model/modelFormat").toString())
+        .isEqualTo("{\"name\":\"sklearn\",\"version\":\"1\"}");
+    assertThat(sr.at("/spec/supportedModelFormats").toString())
+        .isEqualTo("[{\"name\":\"onnx\",\"autoSelect\":true}]");
+    assertThat(sr.at("/spec/protocolVersions").toString()).isEqualTo("[\"v1\",\"v2\"]");
+  }
+
+  @Test
   void write_documents_putsRuntimesFirst() {
     KServeDocuments docs = Samples.read("runtime-and-service.yaml");
     KServeDocuments reordered =
-        new KServeDocuments(docs.inferenceServices(), docs.servingRuntimes(), List.of());
+        new KServeDocuments(docs.inferenceServices(), docs.servingRuntimes(), List.of(), List.of());
 
     String written = KServeYaml.write(reordered);
 
@@ -662,30 +918,6 @@ class KServeYamlTest {
 
     assertThat(KServeYaml.read(written, "csr.yaml").servingRuntimes()).containsExactly(runtime);
     assertThat(CrdSchemas.errors(written)).isEmpty();
-  }
-
-  @Test
-  void roundTrip_keepsUnknownFieldsOfRuntimeFormats() {
-    String yaml =
-        """
-        apiVersion: serving.kserve.io/v1alpha1
-        kind: ServingRuntime
-        metadata:
-          name: r
-        spec:
-          supportedModelFormats:
-            - name: onnx
-            - name: sklearn
-              weight: 2
-          containers:
-            - name: kserve-container
-        """;
-
-    ServingRuntimeResource runtime = KServeYaml.read(yaml, "r.yaml").servingRuntimes().get(0);
-    String written = KServeYaml.write(runtime);
-
-    assertThat(written).contains("    - name: sklearn\n      weight: 2\n");
-    assertThat(KServeYaml.read(written, "r.yaml").servingRuntimes()).containsExactly(runtime);
   }
 
   @Test

@@ -28,13 +28,9 @@ class SampleSpecsTest {
     KServeDocuments docs = Samples.read(sample);
 
     assertThat(docs.isEmpty()).isFalse();
-    for (InferenceServiceResource isvc : docs.inferenceServices()) {
-      assertThat(isvc.violations()).as(isvc.name()).isEmpty();
-      assertThat(isvc.validate()).isSameAs(isvc);
-    }
-    for (ServingRuntimeResource runtime : docs.servingRuntimes()) {
-      assertThat(runtime.violations()).as(runtime.name()).isEmpty();
-      assertThat(runtime.validate()).isSameAs(runtime);
+    for (KServeResource resource : docs.all()) {
+      assertThat(resource.violations()).as(resource.kind() + " " + resource.name()).isEmpty();
+      assertThat(resource.validate()).isSameAs(resource);
     }
   }
 
@@ -57,11 +53,7 @@ class SampleSpecsTest {
     String exported = KServeYaml.write(docs);
     List<String> documents = Samples.documents(exported);
 
-    assertThat(documents)
-        .hasSize(
-            docs.inferenceServices().size()
-                + docs.servingRuntimes().size()
-                + docs.inferenceGraphs().size());
+    assertThat(documents).hasSize(docs.all().size());
     List<String> errors = new ArrayList<>();
     for (String document : documents) {
       errors.addAll(CrdSchemas.errors(document));

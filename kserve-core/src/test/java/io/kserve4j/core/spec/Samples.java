@@ -28,7 +28,9 @@ final class Samples {
           "explainer.yaml",
           "raw-deployment.yaml",
           "runtime-and-service.yaml",
-          "cluster-serving-runtime.yaml");
+          "cluster-serving-runtime.yaml",
+          "inference-graph.yaml",
+          "trained-model.yaml");
 
   private Samples() {}
 

@@ -57,6 +57,7 @@ public final class CrdSchemas {
 
   private static final YAMLMapper YAML = crdReader();
   private static final Map<String, Crd> CACHE = new ConcurrentHashMap<>();
+  private static final Map<String, JsonNode> RAW = new ConcurrentHashMap<>();
 
   private CrdSchemas() {}
 
@@ -105,14 +106,57 @@ public final class CrdSchemas {
     return errors.stream().sorted().collect(Collectors.toList());
   }
 
-  private static Crd load(String fileName) {
+  /** The KServe kinds that have a CRD here, in a fixed order. */
+  public static List<String> kinds() {
+    return List.of(
+        "InferenceService",
+        "ServingRuntime",
+        "ClusterServingRuntime",
+        "InferenceGraph",
+        "TrainedModel");
+  }
+
+  /**
+   * A kind's schema as the CRD file holds it ({@code /spec/versions/0/schema/openAPIV3Schema}), not
+   * closed; a fresh copy on each call.
+   *
+   * @throws IllegalArgumentException if the kind has no KServe CRD
+   */
+  public static JsonNode openApiSchema(String kind) {
+    String file = FILES.get(kind);
+    if (file == null) {
+      throw new IllegalArgumentException("kind '" + kind + "' has no KServe CRD");
+    }
+    return RAW.computeIfAbsent(kind, k -> crd(file))
+        .at("/spec/versions/0/schema/openAPIV3Schema")
+        .deepCopy();
+  }
+
+  /**
+   * A kind's {@code apiVersion}, e.g. {@code serving.kserve.io/v1beta1}.
+   *
+   * @throws IllegalArgumentException if the kind has no KServe CRD
+   */
+  public static String apiVersion(String kind) {
+    String file = FILES.get(kind);
+    if (file == null) {
+      throw new IllegalArgumentException("kind '" + kind + "' has no KServe CRD");
+    }
+    JsonNode crd = RAW.computeIfAbsent(kind, k -> crd(file));
+    return crd.at("/spec/group").asText() + "/" + crd.at("/spec/versions/0/name").asText();
+  }
+
+  private static JsonNode crd(String fileName) {
     Path file = sharedDir().resolve("kserve-crds").resolve(fileName);
-    JsonNode crd;
     try {
-      crd = YAML.readTree(file.toFile());
+      return YAML.readTree(file.toFile());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read KServe CRD " + file.toAbsolutePath(), e);
     }
+  }
+
+  private static Crd load(String fileName) {
+    JsonNode crd = crd(fileName);
     String apiVersion =
         crd.at("/spec/group").asText() + "/" + crd.at("/spec/versions/0/name").asText();
     JsonNode schema = crd.at("/spec/versions/0/schema/openAPIV3Schema").deepCopy();

@@ -11,21 +11,33 @@ import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.Mark;
 import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import io.kserve4j.core.spec.BatcherSpec;
 import io.kserve4j.core.spec.ComponentExtensionSpec;
+import io.kserve4j.core.spec.DeploymentMode;
 import io.kserve4j.core.spec.ExplainerSpec;
+import io.kserve4j.core.spec.InferenceGraphResource;
+import io.kserve4j.core.spec.InferenceGraphSpec;
+import io.kserve4j.core.spec.InferenceRouter;
+import io.kserve4j.core.spec.InferenceRouterType;
 import io.kserve4j.core.spec.InferenceServiceResource;
 import io.kserve4j.core.spec.InferenceServiceSpec;
+import io.kserve4j.core.spec.InferenceStep;
+import io.kserve4j.core.spec.InferenceStepDependencyType;
+import io.kserve4j.core.spec.KServeDocument;
 import io.kserve4j.core.spec.KServeDocuments;
+import io.kserve4j.core.spec.KServeResource;
 import io.kserve4j.core.spec.KServeYaml;
 import io.kserve4j.core.spec.LoggerSpec;
 import io.kserve4j.core.spec.ModelFormat;
 import io.kserve4j.core.spec.ModelSpec;
 import io.kserve4j.core.spec.ObjectMeta;
 import io.kserve4j.core.spec.PredictorSpec;
+import io.kserve4j.core.spec.RouterTimeouts;
 import io.kserve4j.core.spec.ServingRuntimeResource;
 import io.kserve4j.core.spec.ServingRuntimeSpec;
 import io.kserve4j.core.spec.SpecValidationException;
 import io.kserve4j.core.spec.StorageSpec;
 import io.kserve4j.core.spec.SupportedModelFormat;
+import io.kserve4j.core.spec.TrainedModelResource;
+import io.kserve4j.core.spec.TrainedModelSpec;
 import io.kserve4j.core.spec.TransformerSpec;
 import io.kserve4j.core.spec.Violation;
 import java.io.IOException;
@@ -36,15 +48,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Binds KServe YAML to the spec records by hand, field by field, so that every problem names its
- * path. Fields kserve4j does not model are kept, as read, in the nearest record's {@code extra} map
- * (one debug line each); unknown fields are kept the same way. Problems are collected across all
- * documents and thrown together.
+ * path. Reading is as strict as {@code kubectl --validate=strict}: a field KServe's CRD schema does
+ * not define at its path ({@link FieldTable}) is a violation that names the closest known field.
+ * Fields the CRD defines but kserve4j does not model are kept, as read, in the nearest record's
+ * {@code extra} map (one debug line each), and the fields inside them are checked by name too.
+ * Problems are collected across all documents and thrown together.
  */
 public final class SpecReader {
   private static final System.Logger LOG = System.getLogger(KServeYaml.class.getName());
@@ -73,20 +88,23 @@ public final class SpecReader {
   static final String SUPPORTED_KINDS =
       "InferenceService serving.kserve.io/v1beta1, ServingRuntime serving.kserve.io/v1alpha1,"
           + " ClusterServingRuntime serving.kserve.io/v1alpha1,"
-          + " InferenceGraph serving.kserve.io/v1alpha1";
-
-  /** The kind of InferenceGraph documents, which are kept as read. */
-  private static final String GRAPH_KIND = "InferenceGraph";
-
-  /** The apiVersion of InferenceGraph documents. */
-  private static final String GRAPH_API_VERSION = "serving.kserve.io/v1alpha1";
+          + " InferenceGraph serving.kserve.io/v1alpha1, TrainedModel serving.kserve.io/v1alpha1";
 
   private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
 
   private final String source;
   private final String yaml;
-  private final List<Violation> violations = new ArrayList<>();
-  private String prefix = "";
+
+  /** Every document's problems, each path prefixed with its document when there are several. */
+  private final List<Violation> all = new ArrayList<>();
+
+  private final List<KServeDocument> documents = new ArrayList<>();
+
+  /** The problems of the document being read. */
+  private List<Violation> violations = new ArrayList<>();
+
+  /** The field name check of the document being read. */
+  private FieldNameCheck names = new FieldNameCheck("", this::violation);
 
   private SpecReader(String yaml, String source) {
     this.yaml = yaml;
@@ -100,20 +118,43 @@ public final class SpecReader {
    * @param source the file name or other label that violations name
    * @return the documents, by kind
    * @throws SpecValidationException listing every problem found: broken syntax (with line and
-   *     column), a wrong type, an unknown kind or apiVersion
+   *     column), a wrong type, a field KServe's CRD does not define, an unknown kind or apiVersion
    */
   public static KServeDocuments read(String yaml, String source) {
-    return new SpecReader(yaml, source).readAll();
+    SpecReader reader = new SpecReader(yaml, source);
+    reader.readAll();
+    if (!reader.all.isEmpty()) {
+      throw new SpecValidationException("KServe YAML '" + source + "'", reader.all);
+    }
+    List<KServeResource> resources = new ArrayList<>();
+    for (KServeDocument d : reader.documents) {
+      resources.add(Objects.requireNonNull(d.resource()));
+    }
+    return KServeDocuments.of(resources);
   }
 
-  private KServeDocuments readAll() {
-    List<JsonNode> documents = new ArrayList<>();
+  /**
+   * Reads every document it can, and the problems of those it cannot; never throws for bad content.
+   *
+   * @param yaml the text, one or more documents separated by {@code ---}
+   * @param source the file name or other label that violations name
+   * @return the non-empty documents in order, then, if the YAML breaks off, one for the syntax
+   *     error
+   */
+  public static List<KServeDocument> readEach(String yaml, String source) {
+    SpecReader reader = new SpecReader(yaml, source);
+    reader.readAll();
+    return List.copyOf(reader.documents);
+  }
+
+  private void readAll() {
+    List<JsonNode> parsed = new ArrayList<>();
     @Nullable Violation syntax = null;
     // One tree per document; a parser (not readValues, which would unwrap a top-level list).
     try (JsonParser parser = YamlFormat.READER.createParser(yaml)) {
       while (parser.nextToken() != null) {
         JsonNode document = YamlFormat.READER.readTree(parser);
-        documents.add(document == null ? NullNode.getInstance() : document);
+        parsed.add(document == null ? NullNode.getInstance() : document);
       }
     } catch (JsonProcessingException e) {
       syntax = syntax(e);
@@ -121,55 +162,68 @@ public final class SpecReader {
       throw new UncheckedIOException(e);
     }
 
-    List<InferenceServiceResource> services = new ArrayList<>();
-    List<ServingRuntimeResource> runtimes = new ArrayList<>();
-    List<Map<String, Object>> graphs = new ArrayList<>();
-    boolean several = documents.size() + (syntax == null ? 0 : 1) > 1;
-    for (int i = 0; i < documents.size(); i++) {
-      prefix = several ? "[document " + (i + 1) + "] " : "";
-      document(documents.get(i), services, runtimes, graphs);
+    boolean several = parsed.size() + (syntax == null ? 0 : 1) > 1;
+    for (int i = 0; i < parsed.size(); i++) {
+      JsonNode doc = parsed.get(i);
+      if (doc.isNull() || doc.isMissingNode()) {
+        continue; // an empty document
+      }
+      violations = new ArrayList<>();
+      KServeResource resource = document(doc);
+      String prefix = several ? "[document " + (i + 1) + "] " : "";
+      for (Violation v : violations) {
+        all.add(new Violation(prefix + v.path(), v.value(), v.rule(), v.fix()));
+      }
+      documents.add(
+          new KServeDocument(
+              i + 1,
+              doc.path("kind").isTextual() ? doc.path("kind").textValue() : "",
+              doc.path("metadata").path("name").isTextual()
+                  ? doc.path("metadata").path("name").textValue()
+                  : "",
+              violations.isEmpty() ? resource : null,
+              violations));
     }
     if (syntax != null) {
-      violations.add(syntax);
+      all.add(syntax);
+      documents.add(new KServeDocument(parsed.size() + 1, "", "", null, List.of(syntax)));
     }
-    if (!violations.isEmpty()) {
-      throw new SpecValidationException("KServe YAML '" + source + "'", violations);
-    }
-    return new KServeDocuments(services, runtimes, graphs);
   }
 
-  private void document(
-      JsonNode doc,
-      List<InferenceServiceResource> services,
-      List<ServingRuntimeResource> runtimes,
-      List<Map<String, Object>> graphs) {
-    if (doc.isNull() || doc.isMissingNode()) {
-      return; // an empty document
-    }
+  /**
+   * The resource a (non-empty) document holds, or {@code null} if it cannot be read; then there is
+   * a violation that says why.
+   */
+  private @Nullable KServeResource document(JsonNode doc) {
     if (!doc.isObject()) {
       violation(
           "(document)",
           YamlFormat.show(doc),
           "must be a KServe object: a mapping with apiVersion, kind, metadata and spec",
           "start the document with apiVersion: and kind: lines");
-      return;
+      return null;
     }
-    Fields f = new Fields((ObjectNode) doc, "");
-    boolean hasKind = f.has("kind");
-    String kind = f.string("kind");
-    String apiVersion = f.string("apiVersion");
+    ObjectNode object = (ObjectNode) doc;
+    JsonNode kindNode = object.get("kind");
+    String kind = kindNode == null || kindNode.isNull() ? null : string(kindNode, "kind");
+    JsonNode apiVersionNode = object.get("apiVersion");
+    String apiVersion =
+        apiVersionNode == null || apiVersionNode.isNull()
+            ? null
+            : string(apiVersionNode, "apiVersion");
     if (kind == null) {
-      if (!hasKind) {
+      if (kindNode == null || kindNode.isNull()) {
         violation("kind", null, "is required", "add kind: with one of " + SUPPORTED_KINDS);
       }
-      return;
+      return null;
     }
     String expected =
         switch (kind) {
           case InferenceServiceResource.KIND -> InferenceServiceResource.API_VERSION;
           case ServingRuntimeResource.KIND, ServingRuntimeResource.CLUSTER_KIND ->
               ServingRuntimeResource.API_VERSION;
-          case GRAPH_KIND -> GRAPH_API_VERSION;
+          case InferenceGraphResource.KIND -> InferenceGraphResource.API_VERSION;
+          case TrainedModelResource.KIND -> TrainedModelResource.API_VERSION;
           default -> null;
         };
     if (expected == null) {
@@ -178,35 +232,62 @@ public final class SpecReader {
           YamlFormat.show(kind),
           "is not a kind kserve4j reads",
           "use one of " + SUPPORTED_KINDS);
-      return;
+      return null;
     }
     if (!expected.equals(apiVersion)) {
-      if (apiVersion != null || !f.has("apiVersion")) {
+      if (apiVersion != null || !object.has("apiVersion")) {
         violation(
             "apiVersion",
             YamlFormat.show(apiVersion),
             "is not an apiVersion kserve4j reads for " + kind,
             "write apiVersion: " + expected + "; kserve4j reads " + SUPPORTED_KINDS);
       }
-      return;
+      return null;
     }
-    switch (kind) {
-      case InferenceServiceResource.KIND -> services.add(inferenceService(f, expected, kind));
-      case GRAPH_KIND -> graphs.add(asMap(YamlFormat.plain(doc)));
-      default -> runtimes.add(servingRuntime(f, expected, kind));
-    }
+    names = new FieldNameCheck(kind, this::violation);
+    Fields f = new Fields(object, "", FieldTable.root(kind), null);
+    f.take("kind");
+    f.take("apiVersion");
+    return switch (kind) {
+      case InferenceServiceResource.KIND -> inferenceService(f, expected, kind);
+      case InferenceGraphResource.KIND -> inferenceGraph(f, expected, kind);
+      case TrainedModelResource.KIND -> trainedModel(f, expected, kind);
+      default -> servingRuntime(f, expected, kind);
+    };
   }
 
   // ---- InferenceService
 
   private InferenceServiceResource inferenceService(Fields f, String apiVersion, String kind) {
-    ObjectMeta metadata = metadata(f);
-    ObjectNode specNode = f.object("spec");
+    ObjectMeta metadata = withCurrentModeName(metadata(f));
+    Fields specFields = f.fields("spec");
     InferenceServiceSpec spec =
-        specNode == null
+        specFields == null
             ? new InferenceServiceSpec(emptyPredictor(), null, null, Map.of())
-            : inferenceServiceSpec(new Fields(specNode, "spec"));
+            : inferenceServiceSpec(specFields);
     return new InferenceServiceResource(apiVersion, kind, metadata, spec, f.rest());
+  }
+
+  /**
+   * Rewrites an old deployment mode name ({@code Serverless}, {@code RawDeployment}) to KServe's
+   * current one, as KServe's defaulting webhook does since 0.16.
+   */
+  private static ObjectMeta withCurrentModeName(ObjectMeta metadata) {
+    String value = metadata.annotations().get(DeploymentMode.ANNOTATION);
+    DeploymentMode mode = value == null ? null : DeploymentMode.of(value);
+    if (mode == null || mode.kserveName().equals(value)) {
+      return metadata;
+    }
+    LOG.log(
+        System.Logger.Level.INFO,
+        "InferenceService {0}: deploymentMode {1} is KServe''s old name for {2}; read as {2}",
+        metadata.name(),
+        value,
+        mode.kserveName());
+    Map<String, String> annotations = new LinkedHashMap<>(metadata.annotations());
+    annotations.put(DeploymentMode.ANNOTATION, mode.kserveName());
+    return new ObjectMeta(
+        metadata.name(), metadata.namespace(), metadata.labels(), annotations, metadata.extra());
   }
 
   private static PredictorSpec emptyPredictor() {
@@ -214,24 +295,19 @@ public final class SpecReader {
   }
 
   private InferenceServiceSpec inferenceServiceSpec(Fields f) {
-    ObjectNode p = f.object("predictor");
-    PredictorSpec predictor =
-        p == null ? emptyPredictor() : predictor(new Fields(p, f.path("predictor")));
-    ObjectNode t = f.object("transformer");
+    Fields p = f.fields("predictor");
+    PredictorSpec predictor = p == null ? emptyPredictor() : predictor(p);
+    Fields tf = f.fields("transformer");
     TransformerSpec transformer = null;
-    if (t != null) {
-      Fields tf = new Fields(t, f.path("transformer"));
-      Map<String, Object> nested = new LinkedHashMap<>();
-      ComponentExtensionSpec component = component(tf, nested);
-      transformer = new TransformerSpec(component, tf.rest(nested));
+    if (tf != null) {
+      ComponentExtensionSpec component = component(tf);
+      transformer = new TransformerSpec(component, tf.rest());
     }
-    ObjectNode e = f.object("explainer");
+    Fields ef = f.fields("explainer");
     ExplainerSpec explainer = null;
-    if (e != null) {
-      Fields ef = new Fields(e, f.path("explainer"));
-      Map<String, Object> nested = new LinkedHashMap<>();
-      ComponentExtensionSpec component = component(ef, nested);
-      explainer = new ExplainerSpec(component, ef.rest(nested));
+    if (ef != null) {
+      ComponentExtensionSpec component = component(ef);
+      explainer = new ExplainerSpec(component, ef.rest());
     }
     return new InferenceServiceSpec(predictor, transformer, explainer, f.rest());
   }
@@ -240,42 +316,38 @@ public final class SpecReader {
     String name = f.string("name");
     ModelSpec model = null;
     if (f.has("model")) {
-      ObjectNode m = f.object("model");
+      Fields m = f.fields("model");
       if (m != null) {
-        model = model(m, f.path("model"), null);
+        model = model(m, null);
       }
     } else {
       // The first shortcut becomes `model`, as KServe's defaulter does; any further one stays in
       // `extra`, where validation reports it.
       for (String key : f.names()) {
         if (SHORTCUTS.contains(key)) {
-          ObjectNode m = f.object(key);
+          Fields m = f.fields(key);
           if (m != null) {
-            model = model(m, f.path(key), key);
+            model = model(m, key);
           }
           break;
         }
       }
     }
-    Map<String, Object> nested = new LinkedHashMap<>();
-    ComponentExtensionSpec component = component(f, nested);
-    return new PredictorSpec(name, model, component, f.rest(nested));
+    ComponentExtensionSpec component = component(f);
+    return new PredictorSpec(name, model, component, f.rest());
   }
 
-  private ModelSpec model(ObjectNode node, String path, @Nullable String shortcut) {
-    Fields f = new Fields(node, path);
-    Map<String, Object> nested = new LinkedHashMap<>();
+  private ModelSpec model(Fields f, @Nullable String shortcut) {
     ModelFormat format;
     String runtime = null;
     if (shortcut == null) {
-      ObjectNode mf = f.object("modelFormat");
-      if (mf == null) {
+      Fields ff = f.fields("modelFormat");
+      if (ff == null) {
         format = new ModelFormat("", null);
       } else {
-        Fields ff = new Fields(mf, f.path("modelFormat"));
         String formatName = ff.string("name");
         format = new ModelFormat(formatName == null ? "" : formatName, ff.string("version"));
-        keep(nested, "modelFormat", ff.rest());
+        ff.done();
       }
       runtime = f.string("runtime");
     } else {
@@ -285,16 +357,15 @@ public final class SpecReader {
     String protocolVersion = f.string("protocolVersion");
     String storageUri = f.string("storageUri");
     StorageSpec storage = null;
-    ObjectNode s = f.object("storage");
-    if (s != null) {
-      Fields sf = new Fields(s, f.path("storage"));
+    Fields sf = f.fields("storage");
+    if (sf != null) {
       storage =
           new StorageSpec(
               sf.string("key"),
               sf.string("path"),
               sf.stringMap("parameters"),
               sf.string("schemaPath"));
-      keep(nested, "storage", sf.rest());
+      sf.done();
     }
     if (protocolVersion == null
         && (shortcut == null
@@ -303,13 +374,11 @@ public final class SpecReader {
       protocolVersion = "v2";
     }
     return new ModelSpec(
-        format, runtime, runtimeVersion, protocolVersion, storageUri, storage, f.rest(nested));
+        format, runtime, runtimeVersion, protocolVersion, storageUri, storage, f.rest());
   }
 
-  /**
-   * Reads the component fields inline in {@code f}; unknown batcher fields go to {@code nested}.
-   */
-  private ComponentExtensionSpec component(Fields f, Map<String, Object> nested) {
+  /** Reads the component fields (KServe's ComponentExtensionSpec) inline in {@code f}. */
+  private ComponentExtensionSpec component(Fields f) {
     Integer minReplicas = f.int32("minReplicas");
     Integer maxReplicas = f.int32("maxReplicas");
     Integer scaleTarget = f.int32("scaleTarget");
@@ -318,17 +387,15 @@ public final class SpecReader {
     Long timeout = f.int64("timeout");
     Long canaryTrafficPercent = f.int64("canaryTrafficPercent");
     BatcherSpec batcher = null;
-    ObjectNode b = f.object("batcher");
-    if (b != null) {
-      Fields bf = new Fields(b, f.path("batcher"));
+    Fields bf = f.fields("batcher");
+    if (bf != null) {
       batcher =
           new BatcherSpec(bf.int32("maxBatchSize"), bf.int32("maxLatency"), bf.int32("timeout"));
-      keep(nested, "batcher", bf.rest());
+      bf.done();
     }
     LoggerSpec logger = null;
-    ObjectNode l = f.object("logger");
-    if (l != null) {
-      Fields lf = new Fields(l, f.path("logger"));
+    Fields lf = f.fields("logger");
+    if (lf != null) {
       logger =
           new LoggerSpec(
               lf.string("url"),
@@ -355,18 +422,16 @@ public final class SpecReader {
 
   private ServingRuntimeResource servingRuntime(Fields f, String apiVersion, String kind) {
     ObjectMeta metadata = metadata(f);
-    ObjectNode s = f.object("spec");
+    Fields s = f.fields("spec");
     ServingRuntimeSpec spec =
         s == null
             ? new ServingRuntimeSpec(List.of(), List.of(), null, null, Map.of())
-            : servingRuntimeSpec(new Fields(s, "spec"));
+            : servingRuntimeSpec(s);
     return new ServingRuntimeResource(apiVersion, kind, metadata, spec, f.rest());
   }
 
   private ServingRuntimeSpec servingRuntimeSpec(Fields f) {
     List<SupportedModelFormat> formats = new ArrayList<>();
-    List<Object> formatExtras = new ArrayList<>();
-    boolean anyFormatExtra = false;
     ArrayNode list = f.array("supportedModelFormats");
     if (list != null) {
       for (int i = 0; i < list.size(); i++) {
@@ -375,7 +440,8 @@ public final class SpecReader {
         if (entry == null) {
           continue;
         }
-        Fields ef = new Fields(entry, path);
+        Fields ef =
+            new Fields(entry, path, f.shape.ref("supportedModelFormats").element().shape(), f);
         String name = ef.string("name");
         formats.add(
             new SupportedModelFormat(
@@ -383,19 +449,148 @@ public final class SpecReader {
                 ef.string("version"),
                 ef.bool("autoSelect"),
                 ef.int32("priority")));
-        Map<String, Object> rest = ef.rest();
-        anyFormatExtra |= !rest.isEmpty();
-        formatExtras.add(rest);
+        ef.done();
       }
     }
     List<String> protocolVersions = f.stringList("protocolVersions");
     Boolean multiModel = f.bool("multiModel");
     Boolean disabled = f.bool("disabled");
-    Map<String, Object> nested = new LinkedHashMap<>();
-    if (anyFormatExtra) {
-      nested.put("supportedModelFormats", List.copyOf(formatExtras));
+    return new ServingRuntimeSpec(formats, protocolVersions, multiModel, disabled, f.rest());
+  }
+
+  // ---- InferenceGraph
+
+  private InferenceGraphResource inferenceGraph(Fields f, String apiVersion, String kind) {
+    ObjectMeta metadata = metadata(f);
+    Fields s = f.fields("spec");
+    InferenceGraphSpec spec = s == null ? InferenceGraphSpec.builder().build() : graphSpec(s);
+    return new InferenceGraphResource(apiVersion, kind, metadata, spec, f.rest());
+  }
+
+  private InferenceGraphSpec graphSpec(Fields f) {
+    InferenceGraphSpec.Builder b = InferenceGraphSpec.builder();
+    ObjectNode nodes = f.object("nodes");
+    if (nodes != null) {
+      FieldTable.Shape nodeShape = f.shape.ref("nodes").element().shape();
+      for (Map.Entry<String, JsonNode> e : nodes.properties()) {
+        String path = f.path("nodes") + "[" + e.getKey() + "]";
+        ObjectNode node = object(e.getValue(), path);
+        if (node != null) {
+          b.node(e.getKey(), router(new Fields(node, path, nodeShape, f)));
+        }
+      }
     }
-    return new ServingRuntimeSpec(formats, protocolVersions, multiModel, disabled, f.rest(nested));
+    b.resources(f.plainObject("resources"))
+        .affinity(f.plainObject("affinity"))
+        .timeout(f.int64("timeout"));
+    Fields t = f.fields("routerTimeouts");
+    if (t != null) {
+      b.routerTimeouts(
+          new RouterTimeouts(
+              t.int64("serverRead"),
+              t.int64("serverWrite"),
+              t.int64("serverIdle"),
+              t.int64("serviceClient")));
+      t.done();
+    }
+    b.minReplicas(f.int32("minReplicas"))
+        .maxReplicas(f.int32("maxReplicas"))
+        .scaleTarget(f.int32("scaleTarget"))
+        .scaleMetric(f.string("scaleMetric"))
+        .tolerations(f.plainObjects("tolerations"))
+        .nodeSelector(f.stringMap("nodeSelector"))
+        .nodeName(f.string("nodeName"))
+        .serviceAccountName(f.string("serviceAccountName"));
+    f.done();
+    return b.build();
+  }
+
+  private InferenceRouter router(Fields f) {
+    InferenceRouterType routerType = null;
+    String type = f.string("routerType");
+    if (type != null) {
+      routerType = InferenceRouterType.of(type);
+      if (routerType == null) {
+        violation(
+            f.path("routerType"),
+            YamlFormat.show(type),
+            "must be one of [Sequence, Splitter, Ensemble, Switch]",
+            "use Sequence to chain the steps, Splitter to split requests by weight, Ensemble to"
+                + " call them all, or Switch to pick one by condition");
+      }
+    }
+    List<InferenceStep> steps = new ArrayList<>();
+    ArrayNode list = f.array("steps");
+    if (list != null) {
+      FieldTable.Shape stepShape = f.shape.ref("steps").element().shape();
+      for (int i = 0; i < list.size(); i++) {
+        String path = f.path("steps") + "[" + i + "]";
+        ObjectNode step = object(list.get(i), path);
+        if (step != null) {
+          steps.add(step(new Fields(step, path, stepShape, f)));
+        }
+      }
+    }
+    f.done();
+    return new InferenceRouter(routerType, steps);
+  }
+
+  private InferenceStep step(Fields f) {
+    InferenceStep.Builder b =
+        InferenceStep.builder()
+            .name(f.string("name"))
+            .nodeName(f.string("nodeName"))
+            .serviceName(f.string("serviceName"))
+            .serviceUrl(f.string("serviceUrl"))
+            .data(f.string("data"))
+            .mapPredictionsToInstances(f.bool("mapPredictionsToInstances"))
+            .weight(f.int64("weight"))
+            .condition(f.string("condition"));
+    String dependency = f.string("dependency");
+    if (dependency != null) {
+      InferenceStepDependencyType type = InferenceStepDependencyType.of(dependency);
+      if (type == null) {
+        violation(
+            f.path("dependency"),
+            YamlFormat.show(dependency),
+            "must be one of [Soft, Hard]",
+            "use Hard to stop the node when this step fails, Soft (the default) to go on");
+      }
+      b.dependency(type);
+    }
+    f.done();
+    return b.build();
+  }
+
+  // ---- TrainedModel
+
+  private TrainedModelResource trainedModel(Fields f, String apiVersion, String kind) {
+    ObjectMeta metadata = metadata(f);
+    String inferenceService = null;
+    String storageUri = null;
+    String framework = null;
+    String memory = null;
+    Fields s = f.fields("spec");
+    if (s != null) {
+      inferenceService = s.string("inferenceService");
+      Fields m = s.fields("model");
+      if (m != null) {
+        storageUri = m.string("storageUri");
+        framework = m.string("framework");
+        memory = m.quantity("memory");
+        m.done();
+      }
+      s.done();
+    }
+    TrainedModelSpec spec =
+        new TrainedModelSpec(
+            orEmpty(inferenceService),
+            new TrainedModelSpec.Model(orEmpty(storageUri), orEmpty(framework), orEmpty(memory)));
+    return new TrainedModelResource(apiVersion, kind, metadata, spec, f.rest());
+  }
+
+  private static String orEmpty(@Nullable String s) {
+    return s == null ? "" : s;
   }
 
   // ---- shared parts
@@ -405,7 +600,7 @@ public final class SpecReader {
     if (m == null) {
       return new ObjectMeta("", null, Map.of(), Map.of(), Map.of());
     }
-    Fields mf = new Fields(m, "metadata");
+    Fields mf = new Fields(m, "metadata", FieldTable.OBJECT_META, f);
     String name = mf.string("name");
     return new ObjectMeta(
         name == null ? "" : name,
@@ -415,21 +610,31 @@ public final class SpecReader {
         mf.rest());
   }
 
-  private static void keep(Map<String, Object> nested, String name, Map<String, Object> rest) {
-    if (!rest.isEmpty()) {
-      nested.put(name, rest);
-    }
-  }
-
   @SuppressWarnings("unchecked")
   private static Map<String, Object> asMap(@Nullable Object plain) {
     return plain == null ? Map.of() : (Map<String, Object>) plain;
   }
 
+  /** An int-or-string quantity as its text ({@code 2} reads as {@code "2"}), or null. */
+  private @Nullable String quantity(JsonNode v, String path) {
+    if (v.isTextual()) {
+      return v.textValue();
+    }
+    if (v.isIntegralNumber()) {
+      return v.asText();
+    }
+    violation(
+        path,
+        YamlFormat.show(v),
+        "must be a quantity: an integer or a string such as \"512Mi\"",
+        v.isNumber() ? "quote it: \"" + v.asText() + "\"" : "write one value such as \"1Gi\"");
+    return null;
+  }
+
   // ---- typed values
 
   private void violation(String path, @Nullable Object value, String rule, String fix) {
-    violations.add(new Violation(prefix + path, value, rule, fix));
+    violations.add(new Violation(path, value, rule, fix));
   }
 
   private @Nullable String string(JsonNode v, String path) {
@@ -568,19 +773,26 @@ public final class SpecReader {
     return "fix the YAML at " + at;
   }
 
-  /** The fields of one mapping, taken one by one; what is not taken is kept as extra. */
+  /**
+   * The fields of one mapping, taken one by one; what is not taken is kept as extra when the CRD
+   * defines it, and is a violation when it does not.
+   */
   private final class Fields {
     private final ObjectNode node;
     private final String base;
+    private final FieldTable.Shape shape;
+    private final @Nullable Fields parent;
     private final Set<String> taken = new HashSet<>();
 
-    Fields(ObjectNode node, String base) {
+    Fields(ObjectNode node, String base, FieldTable.Shape shape, @Nullable Fields parent) {
       this.node = node;
       this.base = base;
+      this.shape = shape;
+      this.parent = parent;
     }
 
     String path(String name) {
-      return base.isEmpty() ? name : base + "." + name;
+      return FieldNameCheck.join(base, name);
     }
 
     boolean has(String name) {
@@ -593,8 +805,17 @@ public final class SpecReader {
       return names;
     }
 
-    /** The value, or {@code null} when absent or YAML null (unset, as Kubernetes reads it). */
+    /**
+     * The value, or {@code null} when absent or YAML null (unset, as Kubernetes reads it).
+     *
+     * @throws IllegalStateException if KServe's CRD has no such field here: kserve4j must only read
+     *     fields KServe defines
+     */
     @Nullable JsonNode take(String name) {
+      if (!shape.has(name)) {
+        throw new IllegalStateException(
+            "kserve4j reads " + path(name) + ", which KServe's CRD does not define");
+      }
       taken.add(name);
       JsonNode v = node.get(name);
       return v == null || v.isNull() ? null : v;
@@ -625,9 +846,51 @@ public final class SpecReader {
       return v == null ? null : SpecReader.this.object(v, path(name));
     }
 
+    /** The fields of a nested mapping, or {@code null} when absent or not a mapping. */
+    @Nullable Fields fields(String name) {
+      ObjectNode v = object(name);
+      return v == null ? null : new Fields(v, path(name), shape.ref(name).shape(), this);
+    }
+
     @Nullable ArrayNode array(String name) {
       JsonNode v = take(name);
       return v == null ? null : SpecReader.this.array(v, path(name));
+    }
+
+    @Nullable String quantity(String name) {
+      JsonNode v = take(name);
+      return v == null ? null : SpecReader.this.quantity(v, path(name));
+    }
+
+    /**
+     * A mapping of a Kubernetes type held as read (its field names checked against the CRD), or
+     * {@code null} when absent or not a mapping.
+     */
+    @Nullable Map<String, Object> plainObject(String name) {
+      ObjectNode v = object(name);
+      if (v == null) {
+        return null;
+      }
+      names.checkNames(v, shape.ref(name), path(name), base, shape);
+      return asMap(YamlFormat.plain(v));
+    }
+
+    /** A list of mappings of a Kubernetes type held as read; empty when absent. */
+    List<Map<String, Object>> plainObjects(String name) {
+      ArrayNode list = array(name);
+      if (list == null) {
+        return List.of();
+      }
+      List<Map<String, Object>> result = new ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        String path = path(name) + "[" + i + "]";
+        ObjectNode item = SpecReader.this.object(list.get(i), path);
+        if (item != null) {
+          names.checkNames(item, shape.ref(name).element(), path, base, shape);
+          result.add(asMap(YamlFormat.plain(item)));
+        }
+      }
+      return result;
     }
 
     Map<String, String> stringMap(String name) {
@@ -660,23 +923,51 @@ public final class SpecReader {
       return result;
     }
 
-    /** Every field not taken, in document order, each logged once. */
-    Map<String, Object> rest() {
-      return rest(Map.of());
+    /**
+     * Ends reading a mapping whose record models every field the CRD defines there: a field not
+     * taken is a violation when the CRD does not define it.
+     *
+     * @throws IllegalStateException if the CRD defines a field the reader did not take, which
+     *     export would lose (the reader must model it, or keep it with {@link #rest()})
+     */
+    void done() {
+      Map<String, Object> dropped = rest();
+      if (!dropped.isEmpty()) {
+        throw new IllegalStateException(
+            "kserve4j would drop " + dropped.keySet() + " at " + base + ": model or keep them");
+      }
     }
 
-    /** Every field not taken, in document order, then {@code nested} (extras of sub-records). */
-    Map<String, Object> rest(Map<String, Object> nested) {
+    /**
+     * Every field not taken that the CRD defines here, in document order, each logged once; each
+     * field the CRD does not define is a violation instead.
+     */
+    Map<String, Object> rest() {
       Map<String, Object> rest = new LinkedHashMap<>();
       for (Map.Entry<String, JsonNode> e : node.properties()) {
-        if (!taken.contains(e.getKey())) {
-          String path = path(e.getKey());
-          LOG.log(
-              System.Logger.Level.DEBUG, () -> "kept for export, not applied in-process: " + path);
-          putKept(rest, e.getKey(), YamlFormat.plain(e.getValue()));
+        String name = e.getKey();
+        if (taken.contains(name)) {
+          continue;
         }
+        if (!shape.has(name) && !shape.open()) {
+          names.unknownField(
+              name,
+              e.getValue(),
+              node,
+              base,
+              shape,
+              parent == null ? null : parent.base,
+              parent == null ? null : parent.shape);
+          continue;
+        }
+        String path = path(name);
+        if (shape.has(name)) {
+          names.checkNames(e.getValue(), shape.ref(name), path, base, shape);
+        }
+        LOG.log(
+            System.Logger.Level.DEBUG, () -> "kept for export, not applied in-process: " + path);
+        putKept(rest, name, YamlFormat.plain(e.getValue()));
       }
-      rest.putAll(nested);
       return rest;
     }
   }

@@ -2,13 +2,19 @@ package io.kserve4j.core.internal.spec;
 
 import io.kserve4j.core.spec.BatcherSpec;
 import io.kserve4j.core.spec.ComponentExtensionSpec;
+import io.kserve4j.core.spec.DeploymentMode;
 import io.kserve4j.core.spec.ExplainerSpec;
+import io.kserve4j.core.spec.InferenceGraphResource;
+import io.kserve4j.core.spec.InferenceGraphSpec;
+import io.kserve4j.core.spec.InferenceRouter;
 import io.kserve4j.core.spec.InferenceServiceResource;
 import io.kserve4j.core.spec.LoggerSpec;
 import io.kserve4j.core.spec.ModelSpec;
 import io.kserve4j.core.spec.PredictorSpec;
 import io.kserve4j.core.spec.ServingRuntimeResource;
 import io.kserve4j.core.spec.SupportedModelFormat;
+import io.kserve4j.core.spec.TrainedModelResource;
+import io.kserve4j.core.spec.TrainedModelSpec;
 import io.kserve4j.core.spec.TransformerSpec;
 import io.kserve4j.core.spec.Violation;
 import java.math.BigDecimal;
@@ -23,10 +29,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * KServe's admission rules for InferenceServices and (Cluster)ServingRuntimes (KServe's validating
- * webhooks and CRD schema), plus the canary range kserve4j needs because it routes traffic
- * in-process. Unlike KServe, which stops at the first failure, every rule runs and every violation
- * is reported.
+ * KServe's admission rules for InferenceServices, (Cluster)ServingRuntimes and TrainedModels
+ * (KServe's validating webhooks and CRD schemas), the InferenceGraph CRD's schema, plus the canary
+ * range kserve4j needs because it routes traffic in-process. Unlike KServe, which stops at the
+ * first failure, every rule runs and every violation is reported.
  */
 public final class SpecRules {
   /** KServe's InferenceService (and predictor) name format. */
@@ -38,14 +44,31 @@ public final class SpecRules {
   private static final Pattern OBJECT_NAME =
       Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
 
+  /**
+   * A TrainedModel name: the API server's object name rule (a DNS subdomain) and KServe's webhook
+   * rule ({@code [a-zA-Z0-9_-]+}) together.
+   */
+  private static final Pattern TRAINED_MODEL_NAME =
+      Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
+
+  /** The storage URI schemes KServe's model agent fetches TrainedModels from. */
+  private static final List<String> TRAINED_MODEL_SCHEMES =
+      List.of("s3://", "gs://", "https://", "http://");
+
+  /** A Kubernetes quantity, as KServe's CRDs write its pattern. */
+  private static final Pattern QUANTITY =
+      Pattern.compile(
+          "^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$");
+
   private static final List<String> PROTOCOLS = List.of("v1", "v2", "grpc-v1", "grpc-v2");
   private static final List<String> SCALE_METRICS = List.of("cpu", "memory", "concurrency", "rps");
   private static final List<String> LOGGER_MODES = List.of("all", "request", "response");
   private static final List<String> AUTOSCALER_CLASSES = List.of("hpa", "keda", "external", "none");
   private static final List<String> DEPLOYMENT_MODES =
-      List.of("Knative", "Standard", "ModelMesh", "Serverless", "RawDeployment");
+      List.of("Knative", "Standard", "Serverless", "RawDeployment");
+  private static final String MODEL_MESH = "ModelMesh";
 
-  static final String DEPLOYMENT_MODE = "serving.kserve.io/deploymentMode";
+  static final String DEPLOYMENT_MODE = DeploymentMode.ANNOTATION;
   static final String AUTOSCALER_CLASS = "serving.kserve.io/autoscalerClass";
   private static final String KNATIVE_CLASS = "autoscaling.knative.dev/class";
   private static final String KNATIVE_HPA = "hpa.autoscaling.knative.dev";
@@ -57,13 +80,6 @@ public final class SpecRules {
       Pattern.compile("([0-9]*\\.?[0-9]+)(ns|us|µs|μs|ms|s|m|h)");
   private static final Duration MIN_WINDOW = Duration.ofSeconds(6);
   private static final Duration MAX_WINDOW = Duration.ofHours(1);
-
-  private enum Mode {
-    KNATIVE,
-    STANDARD,
-    MODEL_MESH,
-    UNKNOWN
-  }
 
   private SpecRules() {}
 
@@ -91,15 +107,21 @@ public final class SpecRules {
 
     Map<String, String> annotations = isvc.metadata().annotations();
     String modeValue = annotations.get(DEPLOYMENT_MODE);
-    Mode mode = mode(modeValue);
-    if (mode == Mode.UNKNOWN) {
-      out.add(
-          new Violation(
-              annotationPath("metadata", DEPLOYMENT_MODE),
-              YamlFormat.show(modeValue),
-              "must be one of " + DEPLOYMENT_MODES,
-              "use Standard for Deployments scaled by HPA, or Knative for Knative Services that"
-                  + " scale to zero; RawDeployment and Serverless are their old names"));
+    String statusMode = isvc.statusDeploymentMode();
+    boolean modeKnown = deploymentMode(out, annotationPath("metadata", DEPLOYMENT_MODE), modeValue);
+    modeKnown &= deploymentMode(out, "status.deploymentMode", statusMode);
+    if (modeKnown && modeValue != null && statusMode != null) {
+      DeploymentMode recorded = DeploymentMode.of(statusMode);
+      if (recorded != null && recorded != DeploymentMode.of(modeValue)) {
+        out.add(
+            new Violation(
+                annotationPath("metadata", DEPLOYMENT_MODE),
+                YamlFormat.show(modeValue),
+                "must match status.deploymentMode " + YamlFormat.show(statusMode),
+                "KServe never changes the mode of an existing service: set it to "
+                    + recorded.kserveName()
+                    + ", or remove status to deploy the service anew"));
+      }
     }
     String autoscalerClass = annotations.get(AUTOSCALER_CLASS);
     if (autoscalerClass != null && !AUTOSCALER_CLASSES.contains(autoscalerClass)) {
@@ -112,7 +134,11 @@ public final class SpecRules {
                   + " hpa, keda, external or none"));
     }
     knativeAnnotations(out, "metadata", annotations);
-    Scaling scaling = new Scaling(mode, autoscalerClass, annotations.get(KNATIVE_CLASS));
+    Scaling scaling =
+        new Scaling(
+            modeKnown ? isvc.deploymentMode() : null,
+            autoscalerClass,
+            annotations.get(KNATIVE_CLASS));
 
     predictor(out, isvc.spec().predictor(), scaling);
     TransformerSpec transformer = isvc.spec().transformer();
@@ -146,19 +172,7 @@ public final class SpecRules {
   /** Every violation of KServe's rules by this (Cluster)ServingRuntime, in field order. */
   public static List<Violation> check(ServingRuntimeResource runtime) {
     List<Violation> out = new ArrayList<>();
-    String name = runtime.metadata().name();
-    if (isBlank(name)) {
-      out.add(
-          new Violation(
-              "metadata.name", null, "is required", "name the runtime, e.g. kserve-sklearnserver"));
-    } else if (!OBJECT_NAME.matcher(name).matches()) {
-      out.add(
-          new Violation(
-              "metadata.name",
-              YamlFormat.show(name),
-              "must be a Kubernetes object name (lower-case letters, digits, '-' and '.')",
-              "rename it, e.g. " + suggestName(name)));
-    }
+    objectName(out, runtime.metadata().name(), "name the runtime, e.g. kserve-sklearnserver");
     List<SupportedModelFormat> formats = runtime.spec().supportedModelFormats();
     Map<String, Integer> firstAutoSelect = new HashMap<>();
     for (int i = 0; i < formats.size(); i++) {
@@ -225,6 +239,136 @@ public final class SpecRules {
     }
     podEnv(out, "spec", runtime.spec().extra());
     return out;
+  }
+
+  /**
+   * Every violation of the InferenceGraph CRD's schema that reading does not report, in field
+   * order. KServe's graph webhook rules come with the graph module.
+   */
+  public static List<Violation> check(InferenceGraphResource graph) {
+    List<Violation> out = new ArrayList<>();
+    objectName(out, graph.metadata().name(), "name the graph, e.g. mnist-graph");
+    String modePath = annotationPath("metadata", DEPLOYMENT_MODE);
+    deploymentMode(out, modePath, graph.metadata().annotations().get(DEPLOYMENT_MODE));
+    deploymentMode(out, "status.deploymentMode", graph.statusDeploymentMode());
+    InferenceGraphSpec spec = graph.spec();
+    if (spec.nodes().isEmpty()) {
+      out.add(
+          new Violation(
+              "spec.nodes",
+              null,
+              "is required",
+              "add nodes: with the entry node root, e.g. root: {routerType: Sequence, steps:"
+                  + " [{serviceName: my-model}]}"));
+    }
+    for (Map.Entry<String, InferenceRouter> node : spec.nodes().entrySet()) {
+      if (node.getValue().routerType() == null) {
+        out.add(
+            new Violation(
+                "spec.nodes[" + node.getKey() + "].routerType",
+                null,
+                "is required",
+                "use Sequence to chain the steps, Splitter to split requests by weight, Ensemble"
+                    + " to call them all, or Switch to pick one by condition"));
+      }
+    }
+    String metric = spec.scaleMetric();
+    if (metric != null && !SCALE_METRICS.contains(metric)) {
+      out.add(
+          new Violation(
+              "spec.scaleMetric",
+              YamlFormat.show(metric),
+              "must be one of " + SCALE_METRICS,
+              "use concurrency or rps in Knative mode, cpu or memory in Standard mode"));
+    }
+    return out;
+  }
+
+  /** Every violation of KServe's rules by this TrainedModel, in field order. */
+  public static List<Violation> check(TrainedModelResource trainedModel) {
+    List<Violation> out = new ArrayList<>();
+    String name = trainedModel.metadata().name();
+    if (isBlank(name)) {
+      out.add(
+          new Violation(
+              "metadata.name", null, "is required", "name the model, e.g. sklearn-iris-v2"));
+    } else if (!TRAINED_MODEL_NAME.matcher(name).matches()) {
+      out.add(
+          new Violation(
+              "metadata.name",
+              YamlFormat.show(name),
+              "must use lower-case letters, digits and '-', starting and ending with a letter or"
+                  + " digit",
+              "rename it, e.g. "
+                  + suggestName(name)
+                  + ": the API server wants a lower-case object name, KServe's webhook no '.'"));
+    }
+    TrainedModelSpec spec = trainedModel.spec();
+    if (isBlank(spec.inferenceService())) {
+      out.add(
+          new Violation(
+              "spec.inferenceService",
+              null,
+              "is required",
+              "name the multi-model InferenceService that loads this model"));
+    }
+    TrainedModelSpec.Model model = spec.model();
+    String uri = model.storageUri();
+    if (isBlank(uri)) {
+      out.add(
+          new Violation(
+              "spec.model.storageUri",
+              null,
+              "is required",
+              "give the model's location, e.g. s3://models/sklearn-iris-v2"));
+    } else if (TRAINED_MODEL_SCHEMES.stream().noneMatch(uri::startsWith)) {
+      out.add(
+          new Violation(
+              "spec.model.storageUri",
+              YamlFormat.show(uri),
+              "must start with one of " + TRAINED_MODEL_SCHEMES,
+              "KServe's model agent fetches TrainedModels only from these: copy the model to S3,"
+                  + " GCS or a web server"));
+    }
+    if (isBlank(model.framework())) {
+      out.add(
+          new Violation(
+              "spec.model.framework",
+              null,
+              "is required",
+              "name the model's framework, e.g. sklearn; KServe passes it to the model server"));
+    }
+    String memory = model.memory();
+    if (isBlank(memory)) {
+      out.add(
+          new Violation(
+              "spec.model.memory",
+              null,
+              "is required",
+              "give the most memory the model takes, e.g. 512Mi; KServe loads it only where it"
+                  + " fits"));
+    } else if (!QUANTITY.matcher(memory).matches()) {
+      out.add(
+          new Violation(
+              "spec.model.memory",
+              YamlFormat.show(memory),
+              "must be a Kubernetes quantity",
+              "write a number with an optional unit, e.g. 512Mi or 1Gi"));
+    }
+    return out;
+  }
+
+  private static void objectName(List<Violation> out, String name, String example) {
+    if (isBlank(name)) {
+      out.add(new Violation("metadata.name", null, "is required", example));
+    } else if (!OBJECT_NAME.matcher(name).matches()) {
+      out.add(
+          new Violation(
+              "metadata.name",
+              YamlFormat.show(name),
+              "must be a Kubernetes object name (lower-case letters, digits, '-' and '.')",
+              "rename it, e.g. " + suggestName(name)));
+    }
   }
 
   // ---- predictor
@@ -376,7 +520,7 @@ public final class SpecRules {
           new Violation(
               path + ".maxReplicas", max, "must be >= 0", "use 0 for no explicit maximum"));
     }
-    if (min != null && min >= 0 && max != null && max > 0 && min > max) {
+    if (min != null && max != null && max > 0 && min > max) {
       out.add(
           new Violation(
               path + ".minReplicas",
@@ -642,16 +786,33 @@ public final class SpecRules {
 
   // ---- values
 
-  private static Mode mode(@Nullable String annotation) {
-    if (annotation == null) {
-      return Mode.KNATIVE; // KServe's shipped default (configmap deploy.defaultDeploymentMode)
+  /**
+   * Checks one place KServe reads the deployment mode from.
+   *
+   * @return whether the value is unset or names a mode kserve4j runs
+   */
+  private static boolean deploymentMode(List<Violation> out, String path, @Nullable String value) {
+    if (value == null || DeploymentMode.of(value) != null) {
+      return true;
     }
-    return switch (annotation) {
-      case "Knative", "Serverless" -> Mode.KNATIVE;
-      case "Standard", "RawDeployment" -> Mode.STANDARD;
-      case "ModelMesh" -> Mode.MODEL_MESH;
-      default -> Mode.UNKNOWN;
-    };
+    if (value.equals(MODEL_MESH)) {
+      out.add(
+          new Violation(
+              path,
+              YamlFormat.show(value),
+              "is not supported in a JVM: ModelMesh serves models from a cluster of ModelMesh pods",
+              "use Knative (the default) or Standard; deploy ModelMesh services to a cluster with"
+                  + " ModelMesh installed"));
+    } else {
+      out.add(
+          new Violation(
+              path,
+              YamlFormat.show(value),
+              "must be one of " + DEPLOYMENT_MODES,
+              "use Standard for Deployments scaled by HPA, or Knative for Knative Services that"
+                  + " scale to zero; Serverless and RawDeployment are their old names"));
+    }
+    return false;
   }
 
   private enum Rules {
@@ -665,15 +826,19 @@ public final class SpecRules {
   private static final class Scaling {
     private final Rules rules;
 
-    Scaling(Mode mode, @Nullable String autoscalerClass, @Nullable String knativeClass) {
-      if (mode == Mode.KNATIVE) {
+    /** {@code mode} is null when the service names a mode kserve4j cannot run. */
+    Scaling(
+        @Nullable DeploymentMode mode,
+        @Nullable String autoscalerClass,
+        @Nullable String knativeClass) {
+      if (mode == DeploymentMode.KNATIVE) {
         rules = KNATIVE_HPA.equals(knativeClass) ? Rules.HPA : Rules.KPA;
-      } else if (mode == Mode.STANDARD && "hpa".equals(autoscalerClass)) {
+      } else if (mode == DeploymentMode.STANDARD && "hpa".equals(autoscalerClass)) {
         rules = Rules.HPA;
-      } else if (mode == Mode.STANDARD && "keda".equals(autoscalerClass)) {
+      } else if (mode == DeploymentMode.STANDARD && "keda".equals(autoscalerClass)) {
         rules = Rules.KEDA;
       } else {
-        rules = Rules.NONE; // Standard without a class, external, none, ModelMesh
+        rules = Rules.NONE; // Standard without a class, external, none; no mode
       }
     }
 
@@ -686,8 +851,17 @@ public final class SpecRules {
     return s == null || s.isBlank();
   }
 
+  /** Digits only, and at most Knative's int32 maximum. */
   private static boolean isNonNegativeInteger(String s) {
-    return s.matches("[0-9]+") && s.length() < 10;
+    if (!s.matches("[0-9]+")) {
+      return false;
+    }
+    try {
+      Integer.parseInt(s);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private static boolean isPositiveNumber(String s) {

@@ -7,17 +7,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kserve4j.core.spec.BatcherSpec;
 import io.kserve4j.core.spec.ComponentExtensionSpec;
 import io.kserve4j.core.spec.ExplainerSpec;
+import io.kserve4j.core.spec.InferenceGraphResource;
+import io.kserve4j.core.spec.InferenceGraphSpec;
+import io.kserve4j.core.spec.InferenceRouter;
+import io.kserve4j.core.spec.InferenceRouterType;
 import io.kserve4j.core.spec.InferenceServiceResource;
 import io.kserve4j.core.spec.InferenceServiceSpec;
+import io.kserve4j.core.spec.InferenceStep;
+import io.kserve4j.core.spec.InferenceStepDependencyType;
 import io.kserve4j.core.spec.KServeDocuments;
 import io.kserve4j.core.spec.LoggerSpec;
 import io.kserve4j.core.spec.ModelSpec;
 import io.kserve4j.core.spec.ObjectMeta;
 import io.kserve4j.core.spec.PredictorSpec;
+import io.kserve4j.core.spec.RouterTimeouts;
 import io.kserve4j.core.spec.ServingRuntimeResource;
 import io.kserve4j.core.spec.ServingRuntimeSpec;
 import io.kserve4j.core.spec.StorageSpec;
 import io.kserve4j.core.spec.SupportedModelFormat;
+import io.kserve4j.core.spec.TrainedModelResource;
+import io.kserve4j.core.spec.TrainedModelSpec;
 import io.kserve4j.core.spec.TransformerSpec;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,15 +58,26 @@ public final class SpecWriter {
     return YamlFormat.write(servingRuntime(runtime));
   }
 
+  /** One InferenceGraph as a YAML document. */
+  public static String write(InferenceGraphResource graph) {
+    return YamlFormat.write(inferenceGraph(graph));
+  }
+
+  /** One TrainedModel as a YAML document. */
+  public static String write(TrainedModelResource trainedModel) {
+    return YamlFormat.write(trainedModel(trainedModel));
+  }
+
   /**
-   * Every document, separated by {@code ---}: runtimes first, then InferenceServices, then
-   * InferenceGraphs, the order in which a cluster can accept them.
+   * Every document, separated by {@code ---}: runtimes first, then InferenceServices,
+   * InferenceGraphs and TrainedModels, the order in which a cluster can accept them.
    */
   public static String write(KServeDocuments documents) {
     List<String> parts = new ArrayList<>();
     documents.servingRuntimes().forEach(r -> parts.add(write(r)));
     documents.inferenceServices().forEach(s -> parts.add(write(s)));
-    documents.inferenceGraphs().forEach(g -> parts.add(YamlFormat.write(YamlFormat.tree(g))));
+    documents.inferenceGraphs().forEach(g -> parts.add(write(g)));
+    documents.trainedModels().forEach(t -> parts.add(write(t)));
     return String.join("---\n", parts);
   }
 
@@ -80,6 +100,87 @@ public final class SpecWriter {
     n.set("metadata", metadata(r.metadata()));
     n.set("spec", runtimeSpec(r.spec()));
     merge(n, r.extra());
+    return n;
+  }
+
+  /** An InferenceGraph as a tree. */
+  public static ObjectNode inferenceGraph(InferenceGraphResource r) {
+    ObjectNode n = NODES.objectNode();
+    n.put("apiVersion", r.apiVersion());
+    n.put("kind", r.kind());
+    n.set("metadata", metadata(r.metadata()));
+    n.set("spec", graphSpec(r.spec()));
+    merge(n, r.extra());
+    return n;
+  }
+
+  /** A TrainedModel as a tree. */
+  public static ObjectNode trainedModel(TrainedModelResource r) {
+    ObjectNode n = NODES.objectNode();
+    n.put("apiVersion", r.apiVersion());
+    n.put("kind", r.kind());
+    n.set("metadata", metadata(r.metadata()));
+    ObjectNode spec = n.putObject("spec");
+    TrainedModelSpec s = r.spec();
+    putText(spec, "inferenceService", s.inferenceService());
+    ObjectNode model = spec.putObject("model");
+    putText(model, "storageUri", s.model().storageUri());
+    putText(model, "framework", s.model().framework());
+    putText(model, "memory", s.model().memory());
+    merge(n, r.extra());
+    return n;
+  }
+
+  private static ObjectNode graphSpec(InferenceGraphSpec s) {
+    ObjectNode n = NODES.objectNode();
+    if (!s.nodes().isEmpty()) {
+      ObjectNode nodes = n.putObject("nodes");
+      for (Map.Entry<String, InferenceRouter> e : s.nodes().entrySet()) {
+        ObjectNode node = nodes.putObject(e.getKey());
+        InferenceRouterType type = e.getValue().routerType();
+        put(node, "routerType", type == null ? null : type.kserveName());
+        if (!e.getValue().steps().isEmpty()) {
+          ArrayNode steps = node.putArray("steps");
+          e.getValue().steps().forEach(step -> steps.add(step(step)));
+        }
+      }
+    }
+    put(n, "resources", s.resources());
+    put(n, "affinity", s.affinity());
+    put(n, "timeout", s.timeout());
+    RouterTimeouts t = s.routerTimeouts();
+    if (t != null) {
+      ObjectNode tn = n.putObject("routerTimeouts");
+      put(tn, "serverRead", t.serverRead());
+      put(tn, "serverWrite", t.serverWrite());
+      put(tn, "serverIdle", t.serverIdle());
+      put(tn, "serviceClient", t.serviceClient());
+    }
+    put(n, "minReplicas", s.minReplicas());
+    put(n, "maxReplicas", s.maxReplicas());
+    put(n, "scaleTarget", s.scaleTarget());
+    put(n, "scaleMetric", s.scaleMetric());
+    if (!s.tolerations().isEmpty()) {
+      n.set("tolerations", YamlFormat.tree(s.tolerations()));
+    }
+    putMap(n, "nodeSelector", s.nodeSelector());
+    put(n, "nodeName", s.nodeName());
+    put(n, "serviceAccountName", s.serviceAccountName());
+    return n;
+  }
+
+  private static ObjectNode step(InferenceStep s) {
+    ObjectNode n = NODES.objectNode();
+    put(n, "name", s.name());
+    put(n, "nodeName", s.nodeName());
+    put(n, "serviceName", s.serviceName());
+    put(n, "serviceUrl", s.serviceUrl());
+    put(n, "data", s.data());
+    put(n, "mapPredictionsToInstances", s.mapPredictionsToInstances());
+    put(n, "weight", s.weight());
+    put(n, "condition", s.condition());
+    InferenceStepDependencyType dependency = s.dependency();
+    put(n, "dependency", dependency == null ? null : dependency.kserveName());
     return n;
   }
 
