@@ -55,7 +55,8 @@ public final class Router {
   }
 
   /**
-   * The revision for a call with {@code tag}, or for an untagged call the one the split draws.
+   * The revision for a call with {@code tag} (a tag, or a routed revision's name), or for an
+   * untagged call the one the split draws.
    *
    * @throws ModelNotFoundException (404) if no revision has that tag, as KServe answers a tagged
    *     host name that does not exist
@@ -68,6 +69,11 @@ public final class Router {
     if (tag != null) {
       for (Route route : r) {
         if (route.tags().contains(tag)) {
+          return route.revision();
+        }
+      }
+      for (Route route : r) {
+        if (route.revision().name().equals(tag)) {
           return route.revision();
         }
       }

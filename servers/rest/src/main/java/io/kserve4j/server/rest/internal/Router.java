@@ -497,7 +497,7 @@ public final class Router {
    * The revision tag a KServe tagged host name asks for: {@code latest} for {@code
    * latest-iris-predictor.default.example.com}, or {@code null} when the host names no tag.
    */
-  static @Nullable String hostTag(String model, @Nullable String host) {
+  public static @Nullable String hostTag(String model, @Nullable String host) {
     if (host == null) {
       return null;
     }
