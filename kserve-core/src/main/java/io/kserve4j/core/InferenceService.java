@@ -889,7 +889,7 @@ public final class InferenceService implements AutoCloseable {
           base.apiVersion(),
           base.kind(),
           meta,
-          new InferenceServiceSpec(p, ts, es, spec.extra()),
+          new InferenceServiceSpec(p, ts, es, spec.canary(), spec.extra()),
           base.extra());
     }
   }

@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param rolloutFailure why the latest created revision failed to load (the others keep serving),
  *     or {@code null}
  * @param stopped whether the service is stopped ({@code serving.kserve.io/stop: "true"})
+ * @param canaries the Standard-mode canaries ({@code spec.canary[]}), as KServe's {@code
+ *     canaryStatuses}
  */
 public record ServiceStatus(
     boolean ready,
@@ -49,11 +51,13 @@ public record ServiceStatus(
     @Nullable String latestRolledoutRevision,
     @Nullable String previousRolledoutRevision,
     @Nullable String rolloutFailure,
-    boolean stopped) {
+    boolean stopped,
+    List<CanaryStatus> canaries) {
   /** Copies the lists. */
   public ServiceStatus {
     replicaDevices = List.copyOf(replicaDevices);
     revisions = List.copyOf(revisions);
+    canaries = List.copyOf(canaries);
   }
 
   /** The service's status summed over its revisions. */
@@ -103,6 +107,7 @@ public record ServiceStatus(
         rollout.latestRolledoutRevision(),
         rollout.previousRolledoutRevision(),
         rollout.lastFailure(),
-        rollout.stopped());
+        rollout.stopped(),
+        rollout.canaries());
   }
 }

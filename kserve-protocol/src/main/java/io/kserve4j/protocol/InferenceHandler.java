@@ -51,10 +51,10 @@ public interface InferenceHandler {
   InferResponse infer(String model, InferRequest request, Map<String, String> headers);
 
   /**
-   * Runs an inference on the revision of {@code model} that {@code tag} names: KServe's tag
-   * routing ({@code latest}, {@code prev}, or a revision's name), reached over REST by the host
-   * name {@code <tag>-<model>-predictor...} or the path {@code /v2/models/<model>/versions/<tag>},
-   * over gRPC by {@code model_version}. By default a handler has no revisions: any tag is a 404.
+   * Runs an inference on the revision of {@code model} that {@code tag} names: KServe's tag routing
+   * ({@code latest}, {@code prev}, or a revision's name), reached over REST by the host name {@code
+   * <tag>-<model>-predictor...} or the path {@code /v2/models/<model>/versions/<tag>}, over gRPC by
+   * {@code model_version}. By default a handler has no revisions: any tag is a 404.
    *
    * @throws ModelNotFoundException if no revision of the model has the tag
    * @throws InferenceException with KServe's status on any other failure

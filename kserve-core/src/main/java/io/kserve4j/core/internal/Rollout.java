@@ -49,6 +49,7 @@ public final class Rollout implements AutoCloseable {
   private @Nullable Revision latestRolledout;
   private @Nullable Retired previousRolledout;
   private @Nullable CompletableFuture<Revision> reviving;
+  private final Map<String, Canary> canaries = new LinkedHashMap<>();
   private @Nullable String lastFailure;
   private boolean stopped;
   private boolean closed;
@@ -75,6 +76,7 @@ public final class Rollout implements AutoCloseable {
       Revision r = assembler.assemble(first, ++generation);
       synchronized (lock) {
         latestCreated = r.name();
+        reconcileCanariesLocked();
         ready(r);
       }
     }
@@ -141,8 +143,23 @@ public final class Rollout implements AutoCloseable {
           latestRolledout == null ? null : latestRolledout.name(),
           previousRolledout == null ? null : previousRolledout.name(),
           lastFailure,
-          stopped);
+          stopped,
+          canaryStatuses());
     }
+  }
+
+  private List<io.kserve4j.core.CanaryStatus> canaryStatuses() {
+    List<io.kserve4j.core.CanaryStatus> out = new ArrayList<>();
+    for (Canary c : canaries.values()) {
+      out.add(
+          new io.kserve4j.core.CanaryStatus(
+              c.name(),
+              Canaries.revisionName(name, c.name()),
+              c.revision() != null,
+              c.revision() != null ? (int) c.percent() : 0,
+              c.failure()));
+    }
+    return out;
   }
 
   /**
@@ -150,6 +167,17 @@ public final class Rollout implements AutoCloseable {
    * Knative keeps a revision scaled to zero.
    */
   private record Retired(String name, int generation, InferenceServiceResource spec) {}
+
+  /**
+   * A Standard-mode canary: its share, its merged spec, and its revision once ready (or why it
+   * failed).
+   */
+  private record Canary(
+      String name,
+      long percent,
+      InferenceServiceResource spec,
+      @Nullable Revision revision,
+      @Nullable String failure) {}
 
   /**
    * What KServe's status names.
@@ -167,7 +195,8 @@ public final class Rollout implements AutoCloseable {
       @Nullable String latestRolledoutRevision,
       @Nullable String previousRolledoutRevision,
       @Nullable String lastFailure,
-      boolean stopped) {}
+      boolean stopped,
+      List<io.kserve4j.core.CanaryStatus> canaries) {}
 
   /**
    * Applies {@code next} as {@code kubectl apply} would: a changed predictor (or transformer,
@@ -193,6 +222,7 @@ public final class Rollout implements AutoCloseable {
             new IllegalStateException("service " + name + " is closed"));
       }
       InferenceServiceResource previous = spec;
+      checkRename(previous, next);
       spec = next;
       boolean stop = isStopped(next);
       if (stop) {
@@ -207,11 +237,24 @@ public final class Rollout implements AutoCloseable {
         result.completeExceptionally(new IllegalStateException("service " + name + " is stopped"));
       } else if (stopped || latestReady == null || !sameRevisionTemplate(previous, next)) {
         stopped = false;
-        retired = List.of();
-        result = build(next);
+        Revision promoted = promotedCanary(next);
+        if (promoted != null) {
+          // Standard mode: the stable predictor renamed after a canary takes that canary's
+          // deployment, without a restart (KSERVE-FACTS §h2).
+          retired = new ArrayList<>(reconcileCanariesLocked());
+          latestCreated = promoted.name();
+          ready(promoted);
+          retired.addAll(retiredLocked());
+          result = CompletableFuture.completedFuture(promoted);
+        } else {
+          retired = reconcileCanariesLocked();
+          result = build(next);
+        }
       } else {
+        List<Revision> canaryRetired = reconcileCanariesLocked();
         CompletableFuture<Revision> revival = routeLocked();
-        retired = retiredLocked();
+        retired = new ArrayList<>(canaryRetired);
+        retired.addAll(retiredLocked());
         result =
             revival != null
                 ? revival
@@ -337,6 +380,27 @@ public final class Rollout implements AutoCloseable {
     Long p = spec.spec().predictor().component().canaryTrafficPercent();
     boolean tagRouting = "true".equalsIgnoreCase(annotation(spec, TAG_ROUTING_ANNOTATION));
     List<String> latestTags = tagRouting ? List.of("latest") : List.of();
+    if (!canaries.isEmpty()) {
+      // Standard mode: the stable keeps 100 minus the shares of the ready canaries; a canary that
+      // is not ready gets nothing; 0 is a dark launch, reachable by its name as a tag.
+      List<Router.Route> routes = new ArrayList<>();
+      int taken = 0;
+      for (Canary c : canaries.values()) {
+        if (c.revision() != null) {
+          taken += (int) c.percent();
+        }
+      }
+      routes.add(new Router.Route(latest, 100 - taken, latestTags));
+      for (Canary c : canaries.values()) {
+        Revision r = c.revision();
+        if (r != null) {
+          routes.add(new Router.Route(r, (int) c.percent(), List.of(c.name())));
+        }
+      }
+      router.routes(routes);
+      latestRolledout = latest;
+      return null;
+    }
     Revision rolled = latestRolledout;
     Retired previous = previousRolledout;
     CompletableFuture<Revision> revival = null;
@@ -379,6 +443,11 @@ public final class Rollout implements AutoCloseable {
     for (Router.Route r : router.routes()) {
       routed.add(r.revision());
     }
+    for (Canary c : canaries.values()) {
+      if (c.revision() != null) {
+        routed.add(c.revision());
+      }
+    }
     for (var it = live.values().iterator(); it.hasNext(); ) {
       Revision r = it.next();
       if (!routed.contains(r)) {
@@ -387,6 +456,139 @@ public final class Rollout implements AutoCloseable {
       }
     }
     return retired;
+  }
+
+  /**
+   * Brings the canaries in line with the spec (lock held): a new or changed canary is built in the
+   * background; one no longer listed is closed, unless the stable predictor took it over.
+   *
+   * @return the canary revisions to close
+   */
+  private List<Revision> reconcileCanariesLocked() {
+    List<Revision> retired = new ArrayList<>();
+    Map<String, Canary> wanted = new LinkedHashMap<>();
+    if (spec.deploymentMode() == io.kserve4j.core.spec.DeploymentMode.STANDARD) {
+      for (io.kserve4j.core.spec.CanarySpec c : spec.spec().canary()) {
+        String n = c.predictor().name();
+        if (n == null) {
+          continue;
+        }
+        InferenceServiceResource cs = Canaries.spec(spec, c);
+        long percent = c.trafficPercent() == null ? 0 : c.trafficPercent();
+        Canary existing = canaries.get(n);
+        if (existing != null && sameRevisionTemplate(existing.spec(), cs)) {
+          wanted.put(
+              n, new Canary(n, percent, existing.spec(), existing.revision(), existing.failure()));
+        } else {
+          wanted.put(n, new Canary(n, percent, cs, null, null));
+          if (existing != null && existing.revision() != null) {
+            retired.add(existing.revision());
+          }
+          buildCanary(n, cs);
+        }
+      }
+    }
+    for (Canary old : canaries.values()) {
+      Revision r = old.revision();
+      if (!wanted.containsKey(old.name()) && r != null && r != latestReady) {
+        retired.add(r);
+        live.remove(r.name());
+      }
+    }
+    canaries.clear();
+    canaries.putAll(wanted);
+    return retired;
+  }
+
+  /** Builds canary {@code canaryName} in the background; it takes traffic once ready. */
+  private void buildCanary(String canaryName, InferenceServiceResource cs) {
+    String revisionName = Canaries.revisionName(name, canaryName);
+    scheduler.execute(
+        () -> {
+          Revision r = null;
+          String failure = null;
+          try {
+            r = assembler.assemble(cs, 0, revisionName);
+          } catch (RuntimeException | Error e) {
+            failure = String.valueOf(e.getMessage());
+            LOG.log(
+                Level.WARNING,
+                "InferenceService {0}: canary {1} failed to load; it gets no traffic: {2}",
+                name,
+                canaryName,
+                failure);
+          }
+          List<Revision> retired = new ArrayList<>();
+          synchronized (lock) {
+            Canary c = canaries.get(canaryName);
+            if (c == null || c.spec() != cs || closed || stopped) {
+              if (r != null) {
+                retired.add(r);
+              }
+            } else {
+              canaries.put(canaryName, new Canary(canaryName, c.percent(), cs, r, failure));
+              if (r != null && latestReady != null) {
+                live.put(r.name(), r);
+                routeLocked();
+              }
+            }
+          }
+          closeLater(retired);
+        });
+  }
+
+  /**
+   * The ready canary the stable predictor now names (KServe's promotion: rename the stable after
+   * the canary and delete its entry), or {@code null} (lock held).
+   */
+  private @Nullable Revision promotedCanary(InferenceServiceResource next) {
+    String stableName = next.spec().predictor().name();
+    if (stableName == null) {
+      return null;
+    }
+    Canary c = canaries.get(stableName);
+    if (c == null || c.revision() == null) {
+      return null;
+    }
+    for (io.kserve4j.core.spec.CanarySpec still : next.spec().canary()) {
+      if (stableName.equals(still.predictor().name())) {
+        return null; // still a canary: not a promotion
+      }
+    }
+    Revision r = c.revision();
+    canaries.remove(stableName);
+    return r;
+  }
+
+  /**
+   * KServe rejects renaming the stable predictor while its model URI stays the same (a promotion
+   * changes the model).
+   *
+   * @throws io.kserve4j.core.spec.SpecValidationException if the update does that
+   */
+  private static void checkRename(InferenceServiceResource before, InferenceServiceResource after) {
+    String was = before.spec().predictor().name();
+    String is = after.spec().predictor().name();
+    if (was == null || is == null || was.equals(is)) {
+      return;
+    }
+    String uriBefore = storageUri(before);
+    if (uriBefore != null && uriBefore.equals(storageUri(after))) {
+      throw new io.kserve4j.core.spec.SpecValidationException(
+          "InferenceService '" + after.name() + "'",
+          List.of(
+              new io.kserve4j.core.spec.Violation(
+                  "spec.predictor.name",
+                  is,
+                  "is renamed from " + was + " while the model's storageUri stays " + uriBefore,
+                  "promote a canary by renaming the stable predictor after it together with its"
+                      + " model, or keep the name")));
+    }
+  }
+
+  private static @Nullable String storageUri(InferenceServiceResource r) {
+    io.kserve4j.core.spec.ModelSpec m = r.spec().predictor().model();
+    return m == null ? null : m.storageUri();
   }
 
   /** Drains and closes revisions off the caller's thread: calls already routed to them finish. */
@@ -410,6 +612,12 @@ public final class Rollout implements AutoCloseable {
       }
       closed = true;
       all = new ArrayList<>(live.values());
+      for (Canary c : canaries.values()) {
+        if (c.revision() != null && !all.contains(c.revision())) {
+          all.add(c.revision());
+        }
+      }
+      canaries.clear();
       live.clear();
       latestReady = null;
     }
@@ -439,7 +647,8 @@ public final class Rollout implements AutoCloseable {
         r.apiVersion(),
         r.kind(),
         meta,
-        new InferenceServiceSpec(p.withComponent(c), s.transformer(), s.explainer(), s.extra()),
+        new InferenceServiceSpec(
+            p.withComponent(c), s.transformer(), s.explainer(), List.of(), s.extra()),
         Map.of());
   }
 
