@@ -8,6 +8,7 @@ import io.kserve4j.core.internal.Gate;
 import io.kserve4j.core.internal.JavaPredictor;
 import io.kserve4j.core.internal.Revision;
 import io.kserve4j.core.internal.RevisionAssembler;
+import io.kserve4j.core.internal.Rollout;
 import io.kserve4j.core.internal.Router;
 import io.kserve4j.core.internal.ServiceConfig;
 import io.kserve4j.core.internal.SharedThreads;
@@ -76,24 +77,21 @@ public final class InferenceService implements AutoCloseable {
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
   private static final Interceptor[] NO_INTERCEPTORS = new Interceptor[0];
 
-  private final InferenceServiceResource resource;
   private final String name;
+  private final Rollout rollout;
   private final Router router;
   private final Interceptor[] interceptors;
   private final Clock clock;
   private final Executor executor;
   private final Gate gate = new Gate();
   private final BiFunction<InferRequest, CallContext, InferResponse> route = this::route;
+  private volatile @Nullable Mirror mirror;
 
   private InferenceService(
-      InferenceServiceResource resource,
-      Router router,
-      Interceptor[] interceptors,
-      Clock clock,
-      Executor executor) {
-    this.resource = resource;
-    this.name = resource.name();
-    this.router = router;
+      Rollout rollout, Interceptor[] interceptors, Clock clock, Executor executor) {
+    this.rollout = rollout;
+    this.name = rollout.spec().name();
+    this.router = rollout.router();
     this.interceptors = interceptors;
     this.clock = clock;
     this.executor = executor;
@@ -249,19 +247,50 @@ public final class InferenceService implements AutoCloseable {
     return name;
   }
 
-  /** The service as a KServe resource, ready to export to YAML. */
+  /** The service as a KServe resource (the spec applied last), ready to export to YAML. */
   public InferenceServiceResource resource() {
-    return resource;
+    return rollout.spec();
   }
 
-  /** The name of the (Cluster)ServingRuntime chosen for the predictor of the primary revision. */
+  /**
+   * The name of the (Cluster)ServingRuntime chosen for the predictor of the revision taking most
+   * traffic.
+   *
+   * @throws ModelNotReadyException (503) while the service is stopped
+   */
   public String runtimeName() {
     return router.primary().runtimeName();
   }
 
-  /** Whether the service answers: true from build until {@link #close()}. */
+  /**
+   * Whether the service answers: from build until {@link #close()}, unless it is stopped ({@code
+   * serving.kserve.io/stop: "true"}).
+   */
   public boolean isReady() {
-    return !gate.isClosed();
+    return !gate.isClosed() && !rollout.isStopped();
+  }
+
+  /**
+   * Applies a changed spec as {@code kubectl apply} does on a cluster. A changed predictor (or
+   * transformer, explainer, or an annotation that shapes the revision) makes a new revision, {@code
+   * <name>-predictor-0000N}, which loads in the background while the current revisions serve;
+   * traffic moves to it only once it is ready, by the predictor's {@code canaryTrafficPercent}
+   * (that share to the new revision, the rest to the last rolled-out one, tagged {@code prev};
+   * unset or 100 promotes, 0 rolls back). A change of {@code canaryTrafficPercent} or of {@code
+   * serving.kserve.io/enable-tag-routing} alone only moves traffic; {@code serving.kserve.io/stop:
+   * "true"} stops the service (503) and removing it resumes. A revision that fails to load leaves
+   * the old ones serving; {@link #status()} says why. No call is lost or answered twice: calls
+   * routed to a revision that is replaced finish there, and the old revision then closes.
+   *
+   * @param spec the new spec, for the same service name
+   * @return completes with the service's status once traffic reflects the spec, or exceptionally
+   *     with the reason the new revision failed to load
+   * @throws SpecValidationException if the new spec breaks KServe's rules (nothing changes)
+   * @throws IllegalArgumentException if it names another service
+   */
+  public CompletableFuture<ServiceStatus> update(InferenceServiceResource spec) {
+    spec.validate();
+    return rollout.update(spec).thenApply(revision -> status());
   }
 
   /**
@@ -270,7 +299,7 @@ public final class InferenceService implements AutoCloseable {
    * replica, why the last replica that failed to start did, and the same for each revision.
    */
   public ServiceStatus status() {
-    return ServiceStatus.of(isReady(), router.status());
+    return ServiceStatus.of(isReady(), router.status(), rollout.state());
   }
 
   /**
@@ -370,6 +399,11 @@ public final class InferenceService implements AutoCloseable {
     if (!gate.enter()) {
       throw new ModelNotReadyException(name, "the service is closed");
     }
+    if (rollout.isStopped()) {
+      gate.exit();
+      throw new ModelNotReadyException(
+          name, "the service is stopped (remove the annotation serving.kserve.io/stop to resume)");
+    }
     try {
       Duration timeout = options.timeout();
       if (timeout == null) {
@@ -399,14 +433,97 @@ public final class InferenceService implements AutoCloseable {
     }
   }
 
-  /** The end of the interceptors: the router picks a revision, which runs the call. */
+  /**
+   * Sends a copy of {@code percent}% of the calls this service answers to the revision {@code
+   * target} (its name, or a tag such as {@code latest} or {@code prev}), compares each copy's
+   * answer with the one returned (numbers within {@code tolerance}), and counts; the copy's answer
+   * is never returned. Copies run on the service's executor after the call is answered, and a call
+   * answered by the target itself is not copied. Replaces any mirror set before.
+   *
+   * @return the mirror, whose {@link Mirror#stats()} a test can assert on
+   * @throws IllegalArgumentException if {@code percent} is not 0..100 or the tolerance is negative
+   */
+  public Mirror mirror(String target, int percent, double tolerance) {
+    if (percent < 0 || percent > 100) {
+      throw new IllegalArgumentException("percent = " + percent + ": must be 0..100");
+    }
+    if (!(tolerance >= 0)) {
+      throw new IllegalArgumentException("tolerance = " + tolerance + ": must be >= 0");
+    }
+    Mirror m = new Mirror(target, percent, tolerance);
+    mirror = m;
+    return m;
+  }
+
+  /** Stops copying calls; the last mirror keeps its counts. */
+  public void stopMirror() {
+    mirror = null;
+  }
+
+  private void copy(Mirror m, InferRequest request, CallContext context, InferResponse returned) {
+    if (m.percent() < 100
+        && java.util.concurrent.ThreadLocalRandom.current().nextInt(100) >= m.percent()) {
+      return;
+    }
+    Revision target;
+    try {
+      target = rollout.mirrorTarget(m.target());
+    } catch (InferenceException e) {
+      m.failed("no revision " + m.target() + ": " + e.getMessage());
+      return;
+    }
+    if (target.name().equals(context.revision())) {
+      return;
+    }
+    try {
+      executor.execute(
+          () -> {
+            try {
+              CallContext copy =
+                  new CallContext(
+                      name,
+                      context.operation(),
+                      context.headers(),
+                      null,
+                      clock,
+                      clock.nanoTime() + target.timeout().toNanos());
+              copy.revision(target.name());
+              m.compare(returned, target.predict(request, copy));
+            } catch (RuntimeException e) {
+              m.failed(String.valueOf(e.getMessage()));
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      m.failed("the executor refused the copy: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The end of the interceptors: the router picks a revision, which runs the call. A revision that
+   * closed after it was chosen (a rollout moved traffic meanwhile) sends the call back to the
+   * router, so that no call is lost to a rollout.
+   */
   private InferResponse route(InferRequest request, CallContext context) {
-    Revision revision = router.choose(context.tag());
-    context.revision(revision.name());
-    context.narrowDeadline(revision.timeout());
-    return context.operation() == CallContext.Operation.PREDICT
-        ? revision.predict(request, context)
-        : revision.explain(request, context);
+    for (int attempt = 0; ; attempt++) {
+      Revision revision = router.choose(context.tag());
+      context.revision(revision.name());
+      context.narrowDeadline(revision.timeout());
+      try {
+        if (context.operation() != CallContext.Operation.PREDICT) {
+          return revision.explain(request, context);
+        }
+        InferResponse response = revision.predict(request, context);
+        Mirror m = mirror;
+        if (m != null) {
+          copy(m, request, context, response);
+        }
+        return response;
+      } catch (Revision.ClosedException e) {
+        if (attempt >= 3) {
+          throw e;
+        }
+      }
+    }
   }
 
   /**
@@ -419,9 +536,7 @@ public final class InferenceService implements AutoCloseable {
       return;
     }
     boolean drained = gate.awaitIdle(DRAIN_TIMEOUT);
-    for (Router.Route r : router.routes()) {
-      r.revision().close();
-    }
+    rollout.close();
     if (drained) {
       LOG.log(Level.INFO, "InferenceService {0}: closed", name);
     } else {
@@ -437,9 +552,9 @@ public final class InferenceService implements AutoCloseable {
   public String toString() {
     return "InferenceService{"
         + name
-        + ", revisions="
+        + ", traffic="
         + router.routes().size()
-        + ", ready="
+        + " revision(s), ready="
         + isReady()
         + "}";
   }
@@ -497,8 +612,18 @@ public final class InferenceService implements AutoCloseable {
     private int activatorQueueCapacity = 10_000;
     private boolean allowCpuFallback;
     private @Nullable GpuDiscovery gpuDiscovery;
+    private @Nullable Long trafficSeed;
 
     private Builder() {}
+
+    /**
+     * Seeds the draw that splits traffic between revisions during a canary rollout, so that a test
+     * sees the same split every run. By default each thread draws from its own unseeded source.
+     */
+    public Builder trafficSeed(long seed) {
+      this.trafficSeed = seed;
+      return this;
+    }
 
     /**
      * Whether a predictor that asks for {@code nvidia.com/gpu} may be served on the CPU when no GPU
@@ -671,26 +796,34 @@ public final class InferenceService implements AutoCloseable {
     public InferenceService build() {
       long start = System.nanoTime();
       InferenceServiceResource r = compose();
-      Revision revision = new RevisionAssembler(config()).assemble(r, 1);
-      List<String> tags =
-          "true".equals(r.metadata().annotations().get(TAG_ROUTING_ANNOTATION))
-              ? List.of("latest")
-              : List.of();
-      Router router = Router.of(r.name(), List.of(new Router.Route(revision, 100, tags)));
+      ServiceConfig config = config();
+      java.util.function.IntUnaryOperator draw;
+      if (trafficSeed == null) {
+        draw = bound -> java.util.concurrent.ThreadLocalRandom.current().nextInt(bound);
+      } else {
+        java.util.Random seeded = new java.util.Random(trafficSeed);
+        draw = seeded::nextInt;
+      }
+      Rollout rollout = new Rollout(r, new RevisionAssembler(config), config.scheduler(), draw);
       InferenceService service =
           new InferenceService(
-              r,
-              router,
+              rollout,
               interceptors.isEmpty() ? NO_INTERCEPTORS : interceptors.toArray(NO_INTERCEPTORS),
               clock,
               executor != null ? executor : AsyncExecutor.shared());
-      LOG.log(
-          Level.INFO,
-          "InferenceService {0}: ready in {1} ms, revision {2}: {3}",
-          r.name(),
-          (System.nanoTime() - start) / 1_000_000,
-          revision.name(),
-          revision.description());
+      Revision revision = rollout.latestReady();
+      if (revision == null) {
+        LOG.log(
+            Level.INFO, "InferenceService {0}: stopped (serving.kserve.io/stop is true)", r.name());
+      } else {
+        LOG.log(
+            Level.INFO,
+            "InferenceService {0}: ready in {1} ms, revision {2}: {3}",
+            r.name(),
+            (System.nanoTime() - start) / 1_000_000,
+            revision.name(),
+            revision.description());
+      }
       return service;
     }
 
@@ -756,11 +889,8 @@ public final class InferenceService implements AutoCloseable {
           base.apiVersion(),
           base.kind(),
           meta,
-          new InferenceServiceSpec(p, ts, es, spec.extra()),
+          new InferenceServiceSpec(p, ts, es, spec.canary(), spec.extra()),
           base.extra());
     }
   }
-
-  /** KServe's annotation that gives revisions the tags {@code latest} and {@code prev}. */
-  static final String TAG_ROUTING_ANNOTATION = "serving.kserve.io/enable-tag-routing";
 }

@@ -115,6 +115,30 @@ public final class ModelServer implements InferenceHandler, AutoCloseable {
     return this;
   }
 
+  /**
+   * Applies {@code spec} as {@code kubectl apply} would: a service of that name is updated ({@link
+   * InferenceService#update}), else a new one is built on this server's threads and added.
+   *
+   * @param storage where the new service's storage URIs point (an existing service keeps its own)
+   * @return completes once traffic reflects the spec, or exceptionally as {@link
+   *     InferenceService#update} does
+   * @throws io.kserve4j.core.spec.SpecValidationException if the spec breaks KServe's rules, or a
+   *     new service cannot be built
+   */
+  public java.util.concurrent.CompletableFuture<ServiceStatus> apply(
+      InferenceServiceResource spec,
+      List<ServingRuntimeResource> runtimes,
+      StorageOptions storage) {
+    InferenceService existing = services.get(spec.name());
+    if (existing != null) {
+      return existing.update(spec);
+    }
+    InferenceService built =
+        serviceBuilder().resource(spec).servingRuntimes(runtimes).storage(storage).build();
+    add(built);
+    return java.util.concurrent.CompletableFuture.completedFuture(built.status());
+  }
+
   /** Removes the service called {@code name} without closing it; {@code null} if none. */
   public @Nullable InferenceService remove(String name) {
     return services.remove(name);
@@ -215,6 +239,12 @@ public final class ModelServer implements InferenceHandler, AutoCloseable {
   @Override
   public InferResponse infer(String model, InferRequest request, Map<String, String> headers) {
     return service(model).predict(request, headers);
+  }
+
+  @Override
+  public InferResponse infer(
+      String model, String tag, InferRequest request, Map<String, String> headers) {
+    return service(model).predict(request, CallOptions.builder().headers(headers).tag(tag).build());
   }
 
   @Override

@@ -21,7 +21,17 @@ import org.jspecify.annotations.Nullable;
  *     cuda:<index>} for a replica placed on a GPU, in device order
  * @param lastStartFailure why the last replica that failed to start did (e.g. no GPU had room for
  *     its memory limit), or {@code null} if none has failed
- * @param revisions each revision, the one taking most traffic first
+ * @param revisions each revision that takes traffic (or may again), the one taking most first
+ * @param latestCreatedRevision the revision made last, ready or not ({@code null} when stopped
+ *     before any)
+ * @param latestReadyRevision the latest revision that became ready
+ * @param latestRolledoutRevision the revision that last took all untagged traffic
+ * @param previousRolledoutRevision the one rolled out before it
+ * @param rolloutFailure why the latest created revision failed to load (the others keep serving),
+ *     or {@code null}
+ * @param stopped whether the service is stopped ({@code serving.kserve.io/stop: "true"})
+ * @param canaries the Standard-mode canaries ({@code spec.canary[]}), as KServe's {@code
+ *     canaryStatuses}
  */
 public record ServiceStatus(
     boolean ready,
@@ -35,15 +45,26 @@ public record ServiceStatus(
     int replacedReplicas,
     List<String> replicaDevices,
     @Nullable String lastStartFailure,
-    List<RevisionStatus> revisions) {
+    List<RevisionStatus> revisions,
+    @Nullable String latestCreatedRevision,
+    @Nullable String latestReadyRevision,
+    @Nullable String latestRolledoutRevision,
+    @Nullable String previousRolledoutRevision,
+    @Nullable String rolloutFailure,
+    boolean stopped,
+    List<CanaryStatus> canaries) {
   /** Copies the lists. */
   public ServiceStatus {
     replicaDevices = List.copyOf(replicaDevices);
     revisions = List.copyOf(revisions);
+    canaries = List.copyOf(canaries);
   }
 
   /** The service's status summed over its revisions. */
-  static ServiceStatus of(boolean ready, List<RevisionStatus> revisions) {
+  static ServiceStatus of(
+      boolean ready,
+      List<RevisionStatus> revisions,
+      io.kserve4j.core.internal.Rollout.RolloutState rollout) {
     int readyReplicas = 0;
     int desired = 0;
     int starting = 0;
@@ -80,6 +101,13 @@ public record ServiceStatus(
         replaced,
         devices,
         failure,
-        revisions);
+        revisions,
+        rollout.latestCreatedRevision(),
+        rollout.latestReadyRevision(),
+        rollout.latestRolledoutRevision(),
+        rollout.previousRolledoutRevision(),
+        rollout.lastFailure(),
+        rollout.stopped(),
+        rollout.canaries());
   }
 }

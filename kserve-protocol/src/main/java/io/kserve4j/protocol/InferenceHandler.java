@@ -51,6 +51,21 @@ public interface InferenceHandler {
   InferResponse infer(String model, InferRequest request, Map<String, String> headers);
 
   /**
+   * Runs an inference on the revision of {@code model} that {@code tag} names: KServe's tag routing
+   * ({@code latest}, {@code prev}, or a revision's name), reached over REST by the host name {@code
+   * <tag>-<model>-predictor...} or the path {@code /v2/models/<model>/versions/<tag>}, over gRPC by
+   * {@code model_version}. By default a handler has no revisions: any tag is a 404.
+   *
+   * @throws ModelNotFoundException if no revision of the model has the tag
+   * @throws InferenceException with KServe's status on any other failure
+   */
+  default InferResponse infer(
+      String model, String tag, InferRequest request, Map<String, String> headers) {
+    throw new ModelNotFoundException(
+        model, "no revision is tagged '" + tag + "' (this server has no revisions)");
+  }
+
+  /**
    * Explains an inference ({@code :explain}).
    *
    * @throws InferenceException with status NOT_IMPLEMENTED (501) when the model has no explainer

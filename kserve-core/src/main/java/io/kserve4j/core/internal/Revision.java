@@ -178,13 +178,24 @@ public final class Revision implements AutoCloseable {
 
   private InferResponse call(Link chain, InferRequest request, CallContext context) {
     if (!gate.enter()) {
-      throw new ModelNotReadyException(
-          context.service(), "revision " + name + " is closed (it no longer takes traffic)");
+      throw new ClosedException(context.service(), name);
     }
     try {
       return chain.proceed(request, context);
     } finally {
       gate.exit();
+    }
+  }
+
+  /**
+   * Thrown when a call reaches a revision that closed after the router chose it: the service routes
+   * the call again, so no call is lost to a rollout.
+   */
+  public static final class ClosedException extends ModelNotReadyException {
+    private static final long serialVersionUID = 1L;
+
+    ClosedException(String service, String revision) {
+      super(service, "revision " + revision + " is closed (it no longer takes traffic)");
     }
   }
 

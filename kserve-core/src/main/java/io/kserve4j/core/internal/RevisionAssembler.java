@@ -98,8 +98,17 @@ public final class RevisionAssembler {
    * @throws io.kserve4j.protocol.ModelFailureException if the runtime fails to load the model
    */
   public Revision assemble(InferenceServiceResource r, int generation) {
+    return assemble(r, generation, Revision.name(r.name(), generation));
+  }
+
+  /**
+   * Builds a revision of {@code r} under a name of the caller's (a Standard-mode canary's {@code
+   * <isvc>-<name>-predictor}).
+   *
+   * @throws SpecValidationException as {@link #assemble(InferenceServiceResource, int)}
+   */
+  public Revision assemble(InferenceServiceResource r, int generation, String revisionName) {
     String subject = subject(r);
-    String revisionName = Revision.name(r.name(), generation);
     PredictorSpec p = r.spec().predictor();
     ModelSpec declared = p.model();
     // Choose the runtime first and let it start slow work (native libraries) in the background

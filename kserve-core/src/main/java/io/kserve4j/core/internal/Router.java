@@ -38,7 +38,7 @@ public final class Router {
   private volatile List<Route> routes;
 
   /**
-   * A router over {@code routes}, whose percents add up to 100.
+   * A router over {@code routes}, whose percents add up to 100 (or none: nothing is routed).
    *
    * @param service the service's name, for errors
    * @param random draws an int in {@code [0, bound)} for a bound; tests pass a seeded source
@@ -55,16 +55,25 @@ public final class Router {
   }
 
   /**
-   * The revision for a call with {@code tag}, or for an untagged call the one the split draws.
+   * The revision for a call with {@code tag} (a tag, or a routed revision's name), or for an
+   * untagged call the one the split draws.
    *
    * @throws ModelNotFoundException (404) if no revision has that tag, as KServe answers a tagged
    *     host name that does not exist
    */
   public Revision choose(@Nullable String tag) {
     List<Route> r = routes;
+    if (r.isEmpty()) {
+      throw new io.kserve4j.protocol.ModelNotReadyException(service, "no revision is ready");
+    }
     if (tag != null) {
       for (Route route : r) {
         if (route.tags().contains(tag)) {
+          return route.revision();
+        }
+      }
+      for (Route route : r) {
+        if (route.revision().name().equals(tag)) {
           return route.revision();
         }
       }
@@ -90,8 +99,15 @@ public final class Router {
     return r.get(0).revision();
   }
 
-  /** The revision with the largest share (the first of equals): the service's face. */
+  /**
+   * The revision with the largest share (the first of equals): the service's face.
+   *
+   * @throws io.kserve4j.protocol.ModelNotReadyException if no revision is routed
+   */
   public Revision primary() {
+    if (routes.isEmpty()) {
+      throw new io.kserve4j.protocol.ModelNotReadyException(service, "no revision is ready");
+    }
     Route best = null;
     for (Route route : routes) {
       if (best == null || route.percent() > best.percent()) {
@@ -132,7 +148,7 @@ public final class Router {
 
   private static List<Route> checked(List<Route> routes) {
     if (routes.isEmpty()) {
-      throw new IllegalArgumentException("a router needs at least one revision");
+      return List.of(); // a stopped service routes nowhere
     }
     int sum = 0;
     for (Route r : routes) {

@@ -1,5 +1,6 @@
 package io.kserve4j.core.spec;
 
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -9,15 +10,28 @@ import org.jspecify.annotations.Nullable;
  * @param predictor the predictor (required)
  * @param transformer the transformer, or {@code null}
  * @param explainer the explainer, or {@code null}
- * @param extra other spec fields (e.g. {@code canary}), kept as read for export
+ * @param canary KServe 0.20's Standard-mode canary predictors ({@code spec.canary[]}), in order;
+ *     empty when there are none
+ * @param extra other spec fields, kept as read for export
  */
 public record InferenceServiceSpec(
     PredictorSpec predictor,
     @Nullable TransformerSpec transformer,
     @Nullable ExplainerSpec explainer,
+    List<CanarySpec> canary,
     Map<String, Object> extra) {
-  /** Copies the extra fields. */
+  /** Copies the collections. */
   public InferenceServiceSpec {
+    canary = List.copyOf(canary);
     extra = Specs.copy(extra);
+  }
+
+  /** A spec without canaries. */
+  public InferenceServiceSpec(
+      PredictorSpec predictor,
+      @Nullable TransformerSpec transformer,
+      @Nullable ExplainerSpec explainer,
+      Map<String, Object> extra) {
+    this(predictor, transformer, explainer, List.of(), extra);
   }
 }

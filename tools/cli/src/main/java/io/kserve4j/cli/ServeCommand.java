@@ -36,6 +36,13 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", description = "address to listen on (default ${DEFAULT-VALUE})")
   String host = "0.0.0.0";
 
+  @Option(
+      names = "--watch",
+      description =
+          "re-read the files when they change and apply them as kubectl apply would: a new"
+              + " revision per changed service, new services started, removed ones drained")
+  boolean watch;
+
   @CommandLine.Mixin StorageMixin storage = new StorageMixin();
 
   @CommandLine.Spec CommandLine.Model.@Nullable CommandSpec spec;
@@ -55,6 +62,16 @@ final class ServeCommand implements Callable<Integer> {
       running.add(0, rest);
       grpc = GrpcServer.builder().handler(models).host(host).port(grpcPort).build().start();
       running.add(0, grpc);
+    }
+    if (watch) {
+      try {
+        Watcher w = new Watcher(files, models, storage.options(), out).start();
+        synchronized (running) {
+          running.add(0, w);
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot watch " + files, e);
+      }
     }
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "kserve4j-shutdown"));
     String where = host.equals("0.0.0.0") ? "localhost" : host;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.Mark;
 import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import io.kserve4j.core.spec.BatcherSpec;
+import io.kserve4j.core.spec.CanarySpec;
 import io.kserve4j.core.spec.ComponentExtensionSpec;
 import io.kserve4j.core.spec.DeploymentMode;
 import io.kserve4j.core.spec.ExplainerSpec;
@@ -309,7 +310,23 @@ public final class SpecReader {
       ComponentExtensionSpec component = component(ef);
       explainer = new ExplainerSpec(component, ef.rest());
     }
-    return new InferenceServiceSpec(predictor, transformer, explainer, f.rest());
+    List<CanarySpec> canary = new ArrayList<>();
+    ArrayNode list = f.array("canary");
+    if (list != null) {
+      FieldTable.Shape canaryShape = f.shape.ref("canary").element().shape();
+      for (int i = 0; i < list.size(); i++) {
+        String path = f.path("canary") + "[" + i + "]";
+        ObjectNode entry = object(list.get(i), path);
+        if (entry != null) {
+          Fields c = new Fields(entry, path, canaryShape, f);
+          Fields cp = c.fields("predictor");
+          PredictorSpec override = cp == null ? emptyPredictor() : predictor(cp);
+          Long percent = c.int64("trafficPercent");
+          canary.add(new CanarySpec(override, percent, c.rest()));
+        }
+      }
+    }
+    return new InferenceServiceSpec(predictor, transformer, explainer, canary, f.rest());
   }
 
   private PredictorSpec predictor(Fields f) {

@@ -141,6 +141,7 @@ public final class SpecRules {
             annotations.get(KNATIVE_CLASS));
 
     predictor(out, isvc.spec().predictor(), scaling);
+    canaries(out, isvc);
     TransformerSpec transformer = isvc.spec().transformer();
     if (transformer != null) {
       component(out, "spec.transformer", transformer.component(), transformer.extra(), scaling);
@@ -372,6 +373,145 @@ public final class SpecRules {
   }
 
   // ---- predictor
+
+  /** Fields a canary predictor may not set (KServe's webhook, KSERVE-FACTS §h2). */
+  private static final List<String> CANARY_FORBIDDEN =
+      List.of("workerSpec", "maxReplicas", "scaleTarget", "scaleMetric", "autoScaling");
+
+  /**
+   * KServe 0.20's rules for {@code spec.canary[]} (Standard mode only): each canary names its
+   * predictor uniquely and apart from the stable one, takes 0..100% (all together at most 100),
+   * sets at most one implementation, no autoscaling fields, and no more minReplicas than the
+   * stable.
+   */
+  private static void canaries(List<Violation> out, InferenceServiceResource isvc) {
+    List<io.kserve4j.core.spec.CanarySpec> canary = isvc.spec().canary();
+    if (canary.isEmpty()) {
+      return;
+    }
+    if (isvc.deploymentMode() != DeploymentMode.STANDARD) {
+      out.add(
+          new Violation(
+              "spec.canary",
+              canary.size() + (canary.size() == 1 ? " canary" : " canaries"),
+              "needs the annotation " + DEPLOYMENT_MODE + ": Standard",
+              "annotate the service Standard, or use canaryTrafficPercent on the predictor in"
+                  + " Knative mode"));
+    }
+    PredictorSpec stable = isvc.spec().predictor();
+    if (stable.model() == null) {
+      out.add(
+          new Violation(
+              "spec.predictor.model",
+              null,
+              "is required with canaries (the stable predictor needs a model or storage URI)",
+              "set model: with modelFormat and storageUri"));
+    }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    long sum = 0;
+    int stableMin = stable.component().minReplicas() == null ? 1 : stable.component().minReplicas();
+    for (int i = 0; i < canary.size(); i++) {
+      String path = "spec.canary[" + i + "]";
+      io.kserve4j.core.spec.CanarySpec c = canary.get(i);
+      PredictorSpec p = c.predictor();
+      String name = p.name();
+      if (name == null || isBlank(name)) {
+        out.add(
+            new Violation(
+                path + ".predictor.name",
+                null,
+                "is required",
+                "name the canary, e.g. " + isvc.name() + "-v2"));
+      } else if (!NAME.matcher(name).matches()) {
+        out.add(
+            new Violation(
+                path + ".predictor.name",
+                YamlFormat.show(name),
+                "must match " + NAME_FORMAT,
+                "use lower-case letters, digits and '-', e.g. " + suggestName(name)));
+      } else if (name.equals(stable.name())) {
+        out.add(
+            new Violation(
+                path + ".predictor.name",
+                YamlFormat.show(name),
+                "must differ from the stable predictor's name",
+                "give the canary a name of its own"));
+      } else if (!names.add(name)) {
+        out.add(
+            new Violation(
+                path + ".predictor.name",
+                YamlFormat.show(name),
+                "names another canary too",
+                "give each canary a name of its own"));
+      }
+      Long percent = c.trafficPercent();
+      if (percent == null) {
+        out.add(
+            new Violation(
+                path + ".trafficPercent",
+                null,
+                "is required",
+                "give the canary's share of traffic in percent (0 for a dark launch)"));
+      } else if (percent < 0 || percent > 100) {
+        out.add(
+            new Violation(
+                path + ".trafficPercent",
+                percent,
+                "must be between 0 and 100",
+                "give the canary's share of traffic in percent"));
+      } else {
+        sum += percent;
+      }
+      int implementations = p.model() == null ? 0 : 1;
+      for (String shortcut : SpecReader.SHORTCUTS) {
+        if (p.extra().get(shortcut) != null) {
+          implementations++;
+        }
+      }
+      if (implementations > 1) {
+        out.add(
+            new Violation(
+                path + ".predictor",
+                null,
+                "must set at most one implementation",
+                "keep one of model: and the framework shortcuts"));
+      }
+      for (String field : CANARY_FORBIDDEN) {
+        Object value =
+            switch (field) {
+              case "maxReplicas" -> p.component().maxReplicas();
+              case "scaleTarget" -> p.component().scaleTarget();
+              case "scaleMetric" -> p.component().scaleMetric();
+              default -> p.extra().get(field);
+            };
+        if (value != null) {
+          out.add(
+              new Violation(
+                  path + ".predictor." + field,
+                  YamlFormat.show(value),
+                  "cannot be set on a canary",
+                  "a canary runs fixed replicas: set minReplicas, or nothing"));
+        }
+      }
+      Integer min = p.component().minReplicas();
+      if (min != null && min > stableMin) {
+        out.add(
+            new Violation(
+                path + ".predictor.minReplicas",
+                min,
+                "must be at most the stable predictor's minReplicas (" + stableMin + ")",
+                "lower it, or raise the stable predictor's minReplicas"));
+      }
+    }
+    if (sum > 100) {
+      out.add(
+          new Violation(
+              "spec.canary",
+              sum + "%",
+              "the canaries' trafficPercent add up to more than 100",
+              "lower their shares so that the stable predictor keeps 100 minus their sum"));
+    }
+  }
 
   private static void predictor(List<Violation> out, PredictorSpec p, Scaling scaling) {
     String path = "spec.predictor";

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kserve4j.core.spec.BatcherSpec;
+import io.kserve4j.core.spec.CanarySpec;
 import io.kserve4j.core.spec.ComponentExtensionSpec;
 import io.kserve4j.core.spec.ExplainerSpec;
 import io.kserve4j.core.spec.InferenceGraphResource;
@@ -210,6 +211,15 @@ public final class SpecWriter {
       component(en, e.component());
       merge(en, e.extra());
       n.set("explainer", en);
+    }
+    if (!s.canary().isEmpty()) {
+      ArrayNode list = n.putArray("canary");
+      for (CanarySpec c : s.canary()) {
+        ObjectNode cn = list.addObject();
+        cn.set("predictor", predictor(c.predictor()));
+        put(cn, "trafficPercent", c.trafficPercent());
+        merge(cn, c.extra());
+      }
     }
     merge(n, s.extra());
     return n;

@@ -309,6 +309,26 @@ class GrpcServerTest {
   }
 
   @Test
+  void aModelVersion_naming_aRevisionTag_reachesTheHandlerAsTheTag_aNumberDoesNot() {
+    ModelInferRequest.Builder m =
+        ModelInferRequest.newBuilder()
+            .setModelName("echo")
+            .addInputs(
+                input("a", "INT32", 1)
+                    .setContents(InferTensorContents.newBuilder().addIntContents(5)));
+
+    ModelInferResponse tagged = stub().modelInfer(m.setModelVersion("latest").build());
+    assertThat(tagged.getOutputs(0).getName()).isEqualTo("tag");
+    assertThat(tagged.getOutputs(0).getContents().getBytesContents(0).toStringUtf8())
+        .isEqualTo("latest");
+
+    ModelInferResponse numbered = stub().modelInfer(m.setModelVersion("3").build());
+    assertThat(numbered.getOutputs(0).getName())
+        .as("a numeric version, as Triton's clients send, is the default split")
+        .isEqualTo("a");
+  }
+
+  @Test
   void typedValues_areReadAsKServeDefinesThem() {
     // UINT8 255 and UINT32 2^32-1 travel in uint_contents as unsigned numbers.
     ModelInferRequest m =

@@ -96,6 +96,15 @@ final class TestModels implements InferenceHandler {
     return !model.equals("sleepy");
   }
 
+  /** Tagged calls answer {@code tag = [the tag]} from the echo model: the server passed the tag. */
+  @Override
+  public InferResponse infer(
+      String model, String tag, InferRequest request, Map<String, String> headers) {
+    check(model);
+    lastRequest = request;
+    return InferResponse.of(model, List.of(Tensor.of("tag", new String[] {tag}, 1)));
+  }
+
   @Override
   public InferResponse infer(String model, InferRequest request, Map<String, String> headers) {
     check(model);

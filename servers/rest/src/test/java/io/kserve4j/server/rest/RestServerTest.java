@@ -122,7 +122,7 @@ class RestServerTest {
   }
 
   @Test
-  void notReadyModel_is503_andVersionsAre501() throws Exception {
+  void notReadyModel_is503_andVersions_areTheModel_orItsTaggedRevision() throws Exception {
     HttpResponse<String> r = Wire.get(port, "/v2/models/cold/ready");
     assertThat(r.statusCode()).isEqualTo(503);
     assertThat(r.body()).contains("Model with name cold is not ready.");
@@ -130,16 +130,19 @@ class RestServerTest {
     assertThat(
             Wire.post(port, "/v2/models/cold/infer", "application/json", DOUBLE_JSON).statusCode())
         .isEqualTo(503);
-    for (String path :
-        List.of("/v2/models/double/versions/1", "/v2/models/double/versions/1/ready")) {
-      HttpResponse<String> v = Wire.get(port, path);
-      assertThat(v.statusCode()).as(path).isEqualTo(501);
-      assertThat(v.body()).contains("Model versioning not supported yet");
-    }
+    // A numeric version (as Triton's clients send) is the model itself; a tag is a revision tag,
+    // and this handler has no revisions: 404 (kserve4j's tag routing; KServe answers 501).
+    assertThat(Wire.get(port, "/v2/models/double/versions/1").body())
+        .contains("\"name\":\"double\"");
+    assertThat(Wire.get(port, "/v2/models/double/versions/1/ready").statusCode()).isEqualTo(200);
     assertThat(
             Wire.post(port, "/v2/models/double/versions/1/infer", "application/json", DOUBLE_JSON)
                 .statusCode())
-        .isEqualTo(501);
+        .isEqualTo(200);
+    HttpResponse<String> tagged =
+        Wire.post(port, "/v2/models/double/versions/latest/infer", "application/json", DOUBLE_JSON);
+    assertThat(tagged.statusCode()).isEqualTo(404);
+    assertThat(tagged.body()).contains("no revision is tagged 'latest'");
   }
 
   @Test

@@ -186,7 +186,11 @@ public final class InferenceEndpoint {
     ModelInferResponse reply;
     try {
       InferRequest request = WireMessages.toInferRequest(r, limits);
-      InferResponse response = handler.infer(model, request, headers);
+      String tag = WireMessages.revisionTag(r.getModelVersion());
+      InferResponse response =
+          tag == null
+              ? handler.infer(model, request, headers)
+              : handler.infer(model, tag, request, headers);
       reply = WireMessages.toProto(model, r, request, response, maxMessageSize);
     } catch (InferenceException e) {
       fail(out, e, model);

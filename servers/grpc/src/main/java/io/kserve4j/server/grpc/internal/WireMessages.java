@@ -409,4 +409,16 @@ public final class WireMessages {
     }
     return shape;
   }
+
+  /**
+   * The revision tag a request's {@code model_version} names ({@code latest}, {@code prev}, a
+   * revision's name), or {@code null} for none: empty, or a number as clients such as Triton's send
+   * by habit (KServe ignores {@code model_version}; kserve4j serves the default split then).
+   */
+  public static @org.jspecify.annotations.Nullable String revisionTag(String version) {
+    if (version.isEmpty() || version.chars().allMatch(Character::isDigit)) {
+      return null;
+    }
+    return version;
+  }
 }

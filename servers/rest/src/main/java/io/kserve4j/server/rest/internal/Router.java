@@ -152,23 +152,34 @@ public final class Router {
             return modelReady(model, json);
           case "/infer":
             post(method);
-            return infer(model, headers, body, json);
+            return infer(model, null, headers, body, json);
           default:
             if (tail.startsWith("/versions/")) {
+              // kserve4j's tag routing for curl: the version is a revision tag (latest, prev) or
+              // a revision's name; KServe itself answers these paths with 501.
               String v = tail.substring("/versions/".length());
               int s = v.indexOf('/');
+              String version = s < 0 ? v : v.substring(0, s);
               String after = s < 0 ? "" : v.substring(s);
-              if (s != 0 && !v.isEmpty()) {
+              if (!version.isEmpty()) {
                 switch (after) {
-                  case "", "/ready" -> get(method);
-                  case "/infer" -> post(method);
+                  case "" -> {
+                    get(method);
+                    V2Writer.modelMetadata(handler.modelMetadata(model), json);
+                    return Reply.json(200);
+                  }
+                  case "/ready" -> {
+                    get(method);
+                    return modelReady(model, json);
+                  }
+                  case "/infer" -> {
+                    post(method);
+                    // A number is a model version as Triton's clients send it: the default split.
+                    boolean number = version.chars().allMatch(Character::isDigit);
+                    return infer(model, number ? null : version, headers, body, json);
+                  }
                   default -> throw notFound(method, path);
                 }
-                throw new InferenceException(
-                    InferenceStatus.NOT_IMPLEMENTED,
-                    model,
-                    "Model versioning not supported yet (use /v2/models/" + model + "/...)",
-                    null);
               }
             }
         }
@@ -212,6 +223,7 @@ public final class Router {
 
   private Reply infer(
       String model,
+      @Nullable String version,
       Supplier<Map<String, String>> headerSupplier,
       ByteBuffer body,
       OutputStream json) {
@@ -245,7 +257,11 @@ public final class Router {
     if (request.id() == null) {
       request = request.toBuilder().id(headerId != null ? headerId : newId()).build();
     }
-    InferResponse response = handler.infer(model, request, headers);
+    String tag = version != null ? version : hostTag(model, headers.get("host"));
+    InferResponse response =
+        tag == null
+            ? handler.infer(model, request, headers)
+            : handler.infer(model, tag, request, headers);
     if (response.id() == null) {
       response = response.withId(request.id());
     }
@@ -475,6 +491,24 @@ public final class Router {
             + Echo.cut(path)
             + " (KServe's routes are /, /v1/models[/<m>[:predict|:explain]], /v2, /v2/health/live,"
             + " /v2/health/ready, /v2/models[/<m>[/ready|/infer]])");
+  }
+
+  /**
+   * The revision tag a KServe tagged host name asks for: {@code latest} for {@code
+   * latest-iris-predictor.default.example.com}, or {@code null} when the host names no tag.
+   */
+  public static @Nullable String hostTag(String model, @Nullable String host) {
+    if (host == null) {
+      return null;
+    }
+    int dot = host.indexOf('.');
+    String label = dot < 0 ? host : host.substring(0, dot);
+    int colon = label.indexOf(':');
+    if (colon >= 0) {
+      label = label.substring(0, colon);
+    }
+    int at = label.indexOf("-" + model + "-predictor");
+    return at > 0 ? label.substring(0, at) : null;
   }
 
   /** A random (version 4) UUID, as KServe gives a request without an id. */
