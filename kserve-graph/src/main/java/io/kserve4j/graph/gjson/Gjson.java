@@ -74,4 +74,33 @@ public final class Gjson {
   public static boolean isValid(byte[] json) {
     return JsonText.isValid(json, 0, json.length);
   }
+
+  /**
+   * A key written as a path component: every character that means something in a path ({@code .},
+   * {@code |}, {@code #}, {@code @}, {@code *}, {@code ?}, brackets, quotes...) escaped with {@code
+   * \}, as GJSON's {@code Escape}. {@code Gjson.escape("first.name")} is {@code first\.name}.
+   *
+   * @param key an object key
+   * @return the key as a path component
+   */
+  public static String escape(String key) {
+    StringBuilder sb = new StringBuilder(key.length() + 4);
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      boolean safe =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c <= ' '
+              || c > '~'
+              || c == '_'
+              || c == '-'
+              || c == ':';
+      if (!safe) {
+        sb.append('\\');
+      }
+      sb.append(c);
+    }
+    return sb.toString();
+  }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,35 +162,51 @@ final class Modifiers {
   private static void flatten(Out out, Val v, boolean deep) {
     out.add('[');
     int n = 0;
-    Deque<Iterator<Values.Member>> stack = new ArrayDeque<>();
-    stack.push(Values.members(v).iterator());
-    while (!stack.isEmpty()) {
-      Iterator<Values.Member> it = stack.peek();
-      if (!it.hasNext()) {
-        stack.pop();
-        continue;
+    if (deep) {
+      // One pass: enter nested arrays, copy every other value; empty arrays leave nothing.
+      byte[] b = v.buf;
+      int depth = 0;
+      int i = v.start;
+      while (i < v.end) {
+        byte c = b[i];
+        if (c == '[') {
+          depth++;
+          i++;
+        } else if (c == ']') {
+          if (--depth == 0) {
+            break;
+          }
+          i++;
+        } else if (c == ',' || JsonText.isWs(c)) {
+          i++;
+        } else {
+          int e = Scanner.skipValue(b, i, v.end);
+          if (n++ > 0) {
+            out.add(',');
+          }
+          out.add(b, i, e);
+          i = e;
+        }
       }
-      Val e = it.next().value();
-      boolean nested = e.type == JsonType.JSON && e.buf[e.start] == '[';
-      int s = e.start;
-      int t = e.end;
-      if (nested && deep) {
-        stack.push(Values.members(e).iterator());
-        continue;
-      }
-      if (nested && stack.size() == 1) {
-        // Shallow: the inner text of the array, as written.
-        s = Scanner.skipWs(e.buf, s + 1, t - 1);
-        t--;
-        while (t > s && JsonText.isWs(e.buf[t - 1])) {
+    } else {
+      for (Values.Member m : Values.members(v)) {
+        Val e = m.value();
+        int s = e.start;
+        int t = e.end;
+        if (e.type == JsonType.JSON && e.buf[s] == '[') {
+          // The inner text of the array, as written.
+          s = Scanner.skipWs(e.buf, s + 1, t - 1);
           t--;
+          while (t > s && JsonText.isWs(e.buf[t - 1])) {
+            t--;
+          }
         }
-      }
-      if (t > s) {
-        if (n++ > 0) {
-          out.add(',');
+        if (t > s) {
+          if (n++ > 0) {
+            out.add(',');
+          }
+          out.add(e.buf, s, t);
         }
-        out.add(e.buf, s, t);
       }
     }
     out.add(']');
