@@ -165,12 +165,15 @@ public final class Scanner {
     long low = 0;
     long[] high = null;
     int depth = 0;
-    while (i < to) {
-      byte k = CLASS[b[i] & 0xff];
-      if (k == OTHER) {
+    while (true) {
+      // A tight loop over what is not a quote or bracket (C2 keeps this one fast).
+      while (i < to && CLASS[b[i] & 0xff] == OTHER) {
         i++;
-        continue;
       }
+      if (i >= to) {
+        return -1;
+      }
+      byte k = CLASS[b[i] & 0xff];
       if (k == QUOTE) {
         i = skipString(b, i, to, false);
         if (i < 0) {
@@ -211,7 +214,6 @@ public final class Scanner {
         return i;
       }
     }
-    return -1;
   }
 
   /** The type of the value whose first byte is {@code c}. */
