@@ -82,7 +82,8 @@ final class ConditionCommand implements Callable<Integer> {
       return ERROR;
     }
     if (!result.exists()) {
-      err.println("kserve4j: '" + condition.path() + "' does not exist in " + source);
+      String where = "-".equals(source) ? "standard input" : source;
+      err.println("kserve4j: '" + condition.path() + "' does not exist in " + where);
       err.flush();
       return NOT_MET;
     }

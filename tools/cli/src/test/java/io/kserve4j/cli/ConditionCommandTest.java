@@ -94,6 +94,10 @@ class ConditionCommandTest {
       Run r = run("condition", "outputs.0.data.0", "-");
       assertThat(r.exit()).isZero();
       assertThat(r.out().trim()).isEqualTo("\"cat\"");
+      System.setIn(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)));
+      Run missing = run("condition", "outputs.0.data.0", "-");
+      assertThat(missing.exit()).isEqualTo(1);
+      assertThat(missing.err()).contains("does not exist in standard input");
     } finally {
       System.setIn(saved);
     }
