@@ -360,6 +360,29 @@ class GjsonSemanticsTest {
   }
 
   @Test
+  void queryBody_pipeAfterItAppliesEvenWhenTheBodyFindsNothing() {
+    String json = "[1,\"two\",{\"a\":{\"b\":2}}]";
+    assertPath(json, "#(>=~true).secret|!null", "null");
+    assertMissing(json, "#(>=~true).secret");
+    assertMissing(json, "#(==7).a|!null");
+    assertPath(json, "#(a.b==2).a|b", "2");
+    assertPath(json, "#(a.b==2).a.b", "2");
+    assertPath(json, "#(a.b==2).x|@keys", "[]");
+    assertPath(json, "#(a.b==2)#.x|@keys", "[]");
+    assertPath(json, "#(a.b==3)#.x|@keys", "[]");
+  }
+
+  @Test
+  void hashInAKey_onAnArray_descendsInsteadOfPiping() {
+    String json = "[{\"#\":1}]";
+    assertMissing(json, "\\#.@this|!true");
+    assertPath(json, "\\#|!true", "true");
+    assertMissing(json, "a#b.[!1]");
+    assertPath(json, "a#b|[!1]", "[1]");
+    assertPath(json, "0.\\#", "1");
+  }
+
+  @Test
   void modifiers_pretty_layout() {
     String json =
         "{\"arr\":[1,[2,3],{\"a\":1}],\"long\":[\"aaaaaaaaaaaaaaaaaaaaaaaaa\",\"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\",\"ccccccccccccccccccccccccccc\"],\"e\":{},\"ea\":[],\"n\":null,\"s\":{\"b\":2,\"a\":1,\"a\":0}}";

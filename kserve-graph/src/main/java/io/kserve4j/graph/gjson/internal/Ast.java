@@ -80,12 +80,24 @@ final class Ast {
      */
     final boolean splitsOnArrays;
 
+    /**
+     * A '#' in the key and a '.' before a modifier or multipath after it: on an array GJSON then
+     * descends instead of piping, so the pipe is not reached.
+     */
+    final boolean hashBeforeDotPipe;
+
     Key(String name, @Nullable String glob, int index) {
-      this(name, glob, index, false);
+      this(name, glob, index, false, false);
     }
 
-    Key(String name, @Nullable String glob, int index, boolean splitsOnArrays) {
+    Key(
+        String name,
+        @Nullable String glob,
+        int index,
+        boolean splitsOnArrays,
+        boolean hashBeforeDotPipe) {
       this.splitsOnArrays = splitsOnArrays;
+      this.hashBeforeDotPipe = hashBeforeDotPipe;
       this.name = name;
       this.utf8 = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
       this.glob = glob;
@@ -189,8 +201,10 @@ final class Ast {
   }
 
   /**
-   * {@code #(path op value)} (first match) or {@code #(...)#} (all matches; {@code body}, when set,
-   * applied to each, and {@code afterBody} to the array of results when there was a match).
+   * {@code #(path op value)} (first match) or {@code #(...)#} (all matches). What follows a '.' is
+   * {@code body}, applied to the match (to each match); what follows a top-level '|' after it is
+   * {@code afterBody}, applied to the body's result (to the array of results, when there was a
+   * match).
    */
   static final class Query implements Step {
     final Expr path;

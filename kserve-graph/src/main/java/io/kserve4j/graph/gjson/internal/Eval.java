@@ -252,14 +252,14 @@ final class Eval {
   }
 
   private @Nullable Val array(byte[] b, int i, int to, Walk w, boolean lines) {
-    if (w.step() instanceof Key k && k.splitsOnArrays) {
-      return null;
-    }
-    enter(w);
     if (w.step() instanceof Key k) {
       if (k.index < 0) {
+        if (!k.splitsOnArrays && !k.hashBeforeDotPipe) {
+          enter(w);
+        }
         return null;
       }
+      enter(w);
       int n = 0;
       for (int vs = first(b, i, to, lines); vs >= 0; n++) {
         if (n == k.index) {
@@ -269,6 +269,7 @@ final class Eval {
       }
       return null;
     }
+    enter(w);
     if (w.step() instanceof Count) {
       int n = 0;
       for (int vs = first(b, i, to, lines); vs >= 0; n++) {
@@ -306,7 +307,7 @@ final class Eval {
       int ve = skip(b, vs, to);
       if (matches(q, b, vs, ve)) {
         if (out == null) {
-          return pick(b, vs, to, w);
+          return single(q, b, vs, ve, to, w);
         }
         matched = true;
         Expr body = q.body;
@@ -332,6 +333,21 @@ final class Eval {
       return r;
     }
     return found(all, w);
+  }
+
+  /** The first match of a query: itself, or its body's result with what follows applied. */
+  private @Nullable Val single(Query q, byte[] b, int vs, int ve, int to, Walk w) {
+    Expr body = q.body;
+    if (body == null) {
+      return pick(b, vs, to, w);
+    }
+    Val r = get(Val.doc(b, vs, ve), body);
+    Expr after = q.afterBody;
+    if (after != null) {
+      r = get(r == null ? Val.doc(NOTHING, 0, 0) : r, after);
+    }
+    found = true;
+    return r;
   }
 
   // ---- Queries -------------------------------------------------------------------------------

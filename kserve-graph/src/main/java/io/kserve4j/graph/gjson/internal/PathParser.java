@@ -575,18 +575,26 @@ final class PathParser {
       i++;
     }
     String text = name.toString();
-    Key key =
-        new Key(text, wild ? glob.toString() : null, escaped ? -1 : index(text), escapedSeparator);
     Cont cont;
+    boolean dotPipe = false;
     if (i >= to) {
       cont = End.INSTANCE;
     } else if (s.charAt(i) == '|') {
       cont = new Pipe(get(i + 1, to), true);
     } else if (i + 1 < to && startsHead(i + 1, to)) {
       cont = new Pipe(get(i + 1, to), true);
+      dotPipe = true;
     } else {
       cont = new Descend(walk(i + 1, to));
     }
+    boolean hash = s.substring(from, i).indexOf('#') >= 0;
+    Key key =
+        new Key(
+            text,
+            wild ? glob.toString() : null,
+            escaped ? -1 : index(text),
+            escapedSeparator,
+            hash && dotPipe);
     return new Walk(key, cont);
   }
 
@@ -747,7 +755,11 @@ final class PathParser {
         afterBody = pipe < to ? get(pipe + 1, to) : null;
         cont = End.INSTANCE;
       } else {
-        cont = new Pipe(get(j + 1, to), false);
+        // GJSON applies what follows a top-level '|' to the match's result, found or not.
+        int pipe = topLevelPipe(j + 1, to);
+        body = get(j + 1, pipe);
+        afterBody = pipe < to ? get(pipe + 1, to) : null;
+        cont = End.INSTANCE;
       }
     } else {
       throw error(j, "expected '.', '|' or '#' after the query, found '" + s.charAt(j) + "'");
