@@ -5,11 +5,11 @@ package io.kserve4j.graph.gjson.internal;
  * character (code point), {@code \c} the character c. Greedy with one backtrack point, so a match
  * costs at most the product of the two lengths, never exponential time.
  */
-public final class Glob {
+final class Glob {
   private Glob() {}
 
   /** Whether {@code text} matches {@code pattern}. */
-  public static boolean match(String text, String pattern) {
+  static boolean match(String text, String pattern) {
     if (pattern.equals("*")) {
       return true;
     }

@@ -20,7 +20,7 @@ public final class JsonText {
    * invalid escape or a raw control character ends the value there; an unpaired surrogate becomes
    * U+FFFD.
    */
-  public static String unescape(byte[] b, int from, int to) {
+  static String unescape(byte[] b, int from, int to) {
     int i = from;
     while (i < to && b[i] != '\\' && (b[i] & 0xff) >= ' ') {
       i++;
@@ -104,7 +104,7 @@ public final class JsonText {
    * control characters, quote and backslash escaped, {@code <>&} as {@code \u003c}-style escapes,
    * invalid UTF-8 as {@code \ufffd}, U+2028 and U+2029 escaped.
    */
-  public static void appendJsonString(Out out, byte[] text, int from, int to) {
+  static void appendJsonString(Out out, byte[] text, int from, int to) {
     out.add('"');
     int i = from;
     while (i < to) {
@@ -296,7 +296,7 @@ public final class JsonText {
    * numbers with optional sign, {@code inf}, {@code infinity} and {@code nan} in any case; anything
    * else is 0 (Go's error value is ignored).
    */
-  public static double parseGoFloat(String s) {
+  static double parseGoFloat(String s) {
     String t = s;
     int sign = 1;
     if (!t.isEmpty() && (t.charAt(0) == '+' || t.charAt(0) == '-')) {
@@ -360,7 +360,7 @@ public final class JsonText {
    * A number as GJSON's {@code Result.String()} writes it: the raw text when it is an integer
    * ({@code -?[0-9]+}), else the shortest decimal without exponent (Go's {@code 'f', -1}).
    */
-  public static String formatNumber(String raw, double num) {
+  static String formatNumber(String raw, double num) {
     int i = raw.startsWith("-") ? 1 : 0;
     boolean integer = i < raw.length();
     for (; i < raw.length(); i++) {
@@ -376,7 +376,7 @@ public final class JsonText {
   }
 
   /** Go's {@code strconv.FormatFloat(num, 'f', -1, 64)}. */
-  public static String formatDouble(double num) {
+  static String formatDouble(double num) {
     if (Double.isNaN(num)) {
       return "NaN";
     }

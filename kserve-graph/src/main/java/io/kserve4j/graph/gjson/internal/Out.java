@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** A growing byte buffer for JSON that a path builds; every byte is charged to the budget. */
-public final class Out {
+final class Out {
   private final Budget budget;
   private byte[] buf;
   private int len;

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * Containers are skipped iteratively (brackets must match and strings must end; what lies between
  * is not checked), so nesting depth costs neither stack nor time beyond the bytes.
  */
-public final class Scanner {
+final class Scanner {
   private Scanner() {}
 
   static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
