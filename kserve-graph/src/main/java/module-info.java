@@ -1,8 +1,11 @@
-/** InferenceGraph pipelines: Sequence, Switch, Ensemble and Splitter nodes. */
+/**
+ * InferenceGraph pipelines: Sequence, Switch, Ensemble and Splitter nodes. Today it holds the GJSON
+ * path engine their step conditions are written in ({@code io.kserve4j.graph.gjson}).
+ */
 @org.jspecify.annotations.NullMarked
 module io.kserve4j.graph {
   requires static org.jspecify;
   requires io.kserve4j.core;
 
-// No package yet: the module's issue adds io.kserve4j.graph and exports it.
+  exports io.kserve4j.graph.gjson;
 }

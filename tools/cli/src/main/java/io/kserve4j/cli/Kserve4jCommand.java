@@ -8,8 +8,15 @@ import picocli.CommandLine.Command;
     name = "kserve4j",
     mixinStandardHelpOptions = true,
     version = "kserve4j 0.1.0-SNAPSHOT",
-    description = "Serve, run and check KServe InferenceServices in one JVM.",
-    subcommands = {ServeCommand.class, PredictCommand.class, ValidateCommand.class})
+    description =
+        "Serve, run and check KServe InferenceServices in one JVM; test InferenceGraph"
+            + " conditions.",
+    subcommands = {
+      ServeCommand.class,
+      PredictCommand.class,
+      ValidateCommand.class,
+      ConditionCommand.class
+    })
 public final class Kserve4jCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
 
