@@ -12,7 +12,9 @@ import java.util.concurrent.CompletableFuture;
  * virtual time, and reports what Knative's KPA would do: replicas over time, panic periods,
  * requests waiting in the activator and their extra latency, cold starts. Nothing runs for real:
  * replicas are tokens that become ready {@code startupTime} after the autoscaler asks for them, and
- * each request holds its slot for its recorded latency. Runs in a moment for an hour of trace.
+ * each request holds its slot for its recorded latency. Runs in a moment for an hour of trace. The
+ * trace starts from the service at rest: {@code minScale} replicas ready, none when it scales to
+ * zero.
  *
  * <pre>{@code
  * Simulation.Result r = Simulation.builder(settings)
@@ -138,18 +140,23 @@ public final class Simulation {
     List<Request> sorted = new ArrayList<>(trace);
     sorted.sort((a, b) -> a.arrival().compareTo(b.arrival()));
     VirtualTime time = new VirtualTime(0);
-    Scheduler loads = new StartupDelay(time, startupTime);
+    StartupDelay loads = new StartupDelay(time, startupTime);
     ReplicaPool<Object> pool =
         ReplicaPool.builder("simulation", new Tokens())
             .containerConcurrency(containerConcurrency)
             .queueCapacity(queueCapacity)
             .scheduler(loads)
             .build();
-    PoolAutoscaler autoscaler = new PoolAutoscaler("simulation", pool, settings, time, time);
+    // The trace starts from the service at rest: minScale replicas ready (none when it scales to
+    // zero), not from a revision still loading its initial scale.
+    AutoscalerSettings atRest = settings.toBuilder().initialScale(settings.minScale()).build();
+    PoolAutoscaler autoscaler = new PoolAutoscaler("simulation", pool, atRest, time, time);
     Counters c = new Counters(sorted.size());
     List<Sample> samples = new ArrayList<>();
+    loads.warm = true;
     autoscaler.start();
     time.runPending();
+    loads.warm = false;
     for (int i = 0; i < sorted.size(); i++) {
       Request r = sorted.get(i);
       int index = i;
@@ -277,6 +284,7 @@ public final class Simulation {
   private static final class StartupDelay implements Scheduler {
     private final VirtualTime time;
     private final Duration delay;
+    boolean warm;
 
     StartupDelay(VirtualTime time, Duration delay) {
       this.time = time;
@@ -295,7 +303,7 @@ public final class Simulation {
 
     @Override
     public void execute(Runnable task) {
-      if (delay.isZero()) {
+      if (warm || delay.isZero()) {
         time.execute(task);
       } else {
         time.schedule(task, delay);

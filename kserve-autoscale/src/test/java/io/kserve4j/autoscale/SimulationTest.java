@@ -104,4 +104,52 @@ class SimulationTest {
     assertThatThrownBy(() -> new Simulation.Request(Duration.ofSeconds(-1), Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void theTraceStartsAtRest_minScaleReadyAtOnce_orNoneWhenItScalesToZero() {
+    List<Simulation.Request> two = steady(0, 1, 2, Duration.ofMillis(100));
+    Simulation warm =
+        Simulation.builder(oneSlot(2))
+            .containerConcurrency(1)
+            .startupTime(Duration.ofSeconds(5))
+            .build();
+    Simulation.Result r = warm.run(two);
+    assertThat(r.coldStarts()).isZero();
+    assertThat(r.waited()).isZero();
+    assertThat(r.samples().get(0).ready()).isEqualTo(2);
+
+    Simulation.Result cold =
+        Simulation.builder(oneSlot(0))
+            .containerConcurrency(1)
+            .startupTime(Duration.ofSeconds(5))
+            .build()
+            .run(two);
+    assertThat(cold.coldStarts()).isEqualTo(2);
+    assertThat(cold.waitQuantile(1.0)).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void toBuilder_keepsEverySetting() {
+    AutoscalerSettings s =
+        AutoscalerSettings.builder()
+            .metric(ScaleMetric.RPS)
+            .target(40)
+            .targetUtilization(0.5)
+            .stableWindow(Duration.ofSeconds(90))
+            .panicWindowPercentage(20)
+            .panicThresholdPercentage(300)
+            .maxScaleUpRate(10)
+            .maxScaleDownRate(4)
+            .targetBurstCapacity(-1)
+            .initialScale(3)
+            .minScale(2)
+            .maxScale(9)
+            .activationScale(2)
+            .scaleToZeroGracePeriod(Duration.ofSeconds(45))
+            .tickInterval(Duration.ofSeconds(1))
+            .build();
+    assertThat(s.toBuilder().build()).usingRecursiveComparison().isEqualTo(s);
+    assertThat(s.toBuilder().build().maxScaleDownRate()).isEqualTo(4);
+    assertThat(s.toBuilder().minScale(5).build().minScale()).isEqualTo(5);
+  }
 }
