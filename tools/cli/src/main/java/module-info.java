@@ -12,6 +12,9 @@ module io.kserve4j.cli {
   requires io.kserve4j.server.rest;
   requires io.kserve4j.server.grpc;
   requires info.picocli;
+  requires org.knowm.xchart;
+  requires java.desktop;
+  requires java.logging;
 
   exports io.kserve4j.cli;
 

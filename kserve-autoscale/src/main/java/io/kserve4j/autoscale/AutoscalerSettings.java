@@ -73,6 +73,28 @@ public final class AutoscalerSettings {
     return new Builder();
   }
 
+  /** A builder holding these settings, to change some of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.metric = metric;
+    b.target = target;
+    b.targetUtilization = targetUtilization;
+    b.containerConcurrency = containerConcurrency;
+    b.stableWindow = stableWindow;
+    b.panicWindowPercentage = panicWindowPercentage;
+    b.panicThreshold = panicThreshold;
+    b.maxScaleUpRate = maxScaleUpRate;
+    b.maxScaleDownRate = maxScaleDownRate;
+    b.targetBurstCapacity = targetBurstCapacity;
+    b.initialScale = initialScale;
+    b.minScale = minScale;
+    b.maxScale = maxScale;
+    b.activationScale = activationScale;
+    b.scaleToZeroGracePeriod = scaleToZeroGracePeriod;
+    b.tickInterval = tickInterval;
+    return b;
+  }
+
   /** The metric. */
   public ScaleMetric metric() {
     return metric;

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       PredictCommand.class,
       ValidateCommand.class,
-      ConditionCommand.class
+      ConditionCommand.class,
+      SimulateCommand.class
     })
 public final class Kserve4jCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
