@@ -21,6 +21,8 @@ ratio() { # name class baseline candidate control [args...]
 ratio B1-handmade_mlp io.kserve4j.jmh.core.PredictBenchmark rawRun predict rawRunControl model=handmade_mlp
 ratio B1-mlp784 io.kserve4j.jmh.core.PredictBenchmark rawRun predict rawRunControl model=mlp784
 ratio cold-start io.kserve4j.jmh.core.ColdStartBenchmark bareSessionFirstRun serviceFirstPredict bareSessionControl
+ratio router-onnx io.kserve4j.jmh.core.RouterBenchmark revision predict revisionControl model=handmade_mlp
+ratio router-java io.kserve4j.jmh.core.RouterBenchmark revision predict revisionControl model=java
 ratio B3-lone-batched io.kserve4j.jmh.core.BatcherBenchmark rawRun batched rawRunControl threads=1
 ratio B2-8-callers-thrpt io.kserve4j.jmh.core.BatcherBenchmark rawRun batched rawRunControl threads=8 mode=thrpt
 ratio B2-8-callers-latency io.kserve4j.jmh.core.BatcherBenchmark rawRun batched rawRunControl threads=8
@@ -34,6 +36,12 @@ ratio xgboost-batch1 io.kserve4j.jmh.runtime.XgboostPredictBenchmark library pre
 ratio xgboost-batch64 io.kserve4j.jmh.runtime.XgboostPredictBenchmark library predict libraryControl batch=64
 ratio lightgbm-batch1 io.kserve4j.jmh.runtime.LightGbmPredictBenchmark library predict libraryControl batch=1
 ratio lightgbm-batch64 io.kserve4j.jmh.runtime.LightGbmPredictBenchmark library predict libraryControl batch=64
+if [[ -z "$only" || "revision-switch" == *"$only"* ]]; then
+  echo "== revision-switch"
+  java -Dkserve4j.shared.dir="$shared" -cp "$jar" io.kserve4j.jmh.core.RevisionSwitchLatency \
+    rounds=$((rounds * 5)) threads=4 > "$out/revision-switch.log" 2>&1
+  grep -E '^round|^\|' "$out/revision-switch.log"
+fi
 if [[ -z "$only" || "decision" == *"$only"* ]]; then
   echo "== decision"
   java -cp "$jar" org.openjdk.jmh.Main 'io.kserve4j.jmh.autoscale.DecisionBenchmark' -f 1 -wi 3 -i 5 \
