@@ -12,6 +12,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
 import io.kserve4j.protocol.InferRequest;
 import io.kserve4j.protocol.InferResponse;
+import io.kserve4j.protocol.testkit.AlarmLog;
 import io.kserve4j.server.grpc.internal.proto.GRPCInferenceServiceGrpc;
 import io.kserve4j.server.grpc.internal.proto.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import io.kserve4j.server.grpc.internal.proto.InferTensorContents;
@@ -56,7 +57,7 @@ class HostileClientTest {
   private TestModels models;
   private GrpcServer server;
   private ManagedChannel channel;
-  private LogCapture log;
+  private AlarmLog log;
 
   @BeforeAll
   void start() {
@@ -74,7 +75,7 @@ class HostileClientTest {
 
   @BeforeEach
   void captureLogs() {
-    log = new LogCapture("io.kserve4j", "io.grpc", "io.netty");
+    log = new AlarmLog("io.kserve4j", "io.grpc", "io.netty");
   }
 
   @AfterEach

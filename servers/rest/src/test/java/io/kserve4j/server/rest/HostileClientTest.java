@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kserve4j.protocol.testkit.AlarmLog;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -37,7 +38,7 @@ class HostileClientTest {
   static TestHandler handler;
   static RestServer server;
   static int port;
-  LogCapture log;
+  AlarmLog log;
 
   @BeforeAll
   static void start() {
@@ -63,7 +64,7 @@ class HostileClientTest {
 
   @BeforeEach
   void captureLogs() {
-    log = new LogCapture("io.kserve4j", "io.netty");
+    log = new AlarmLog("io.kserve4j", "io.netty");
   }
 
   @AfterEach

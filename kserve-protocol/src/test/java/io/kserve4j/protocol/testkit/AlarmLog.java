@@ -1,5 +1,6 @@
-package io.kserve4j.server.rest;
+package io.kserve4j.protocol.testkit;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -8,12 +9,13 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Keeps what kserve4j and Netty log (System.Logger goes to java.util.logging by default) at INFO
- * and above, so that a test can assert that a hostile client caused no stack trace and no warning.
+ * Keeps what the named loggers and their children write at INFO and above (System.Logger goes to
+ * java.util.logging by default), so that a test can assert that a hostile client caused no stack
+ * trace and no warning: {@code new AlarmLog("io.kserve4j", "io.netty")}, then {@link #alarming()}.
  */
-final class LogCapture implements AutoCloseable {
-  final List<LogRecord> records = new CopyOnWriteArrayList<>();
-  private final List<Logger> loggers;
+public final class AlarmLog implements AutoCloseable {
+  private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+  private final List<Logger> loggers = new ArrayList<>();
   private final Handler handler =
       new Handler() {
         @Override
@@ -30,8 +32,8 @@ final class LogCapture implements AutoCloseable {
         public void close() {}
       };
 
-  LogCapture(String... loggerNames) {
-    this.loggers = new java.util.ArrayList<>();
+  /** Starts keeping what the loggers named (and those below them) write. */
+  public AlarmLog(String... loggerNames) {
     for (String name : loggerNames) {
       Logger l = Logger.getLogger(name);
       l.addHandler(handler);
@@ -39,9 +41,9 @@ final class LogCapture implements AutoCloseable {
     }
   }
 
-  /** Records with a stack trace, or at WARNING and above. */
-  List<String> alarming() {
-    List<String> out = new java.util.ArrayList<>();
+  /** Records with a stack trace, or at WARNING and above, as {@code LEVEL logger: message}. */
+  public List<String> alarming() {
+    List<String> out = new ArrayList<>();
     for (LogRecord r : records) {
       if (r.getThrown() != null || r.getLevel().intValue() >= Level.WARNING.intValue()) {
         out.add(r.getLevel() + " " + r.getLoggerName() + ": " + r.getMessage());
@@ -50,6 +52,7 @@ final class LogCapture implements AutoCloseable {
     return out;
   }
 
+  /** Stops keeping records. */
   @Override
   public void close() {
     for (Logger l : loggers) {
